@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct Kenesh: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Kenesh: a Telegram bot for community programmes.")
+}
