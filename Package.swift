@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "kenesh", targets: ["kenesh"]),
+        .executable(name: "kenesh-bench", targets: ["kenesh-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -67,6 +68,13 @@ let package = Package(
             name: "TelegramDouble",
             swiftSettings: swiftSettings
         ),
+        // Benchmarks, run by hand: swift run -c release kenesh-bench
+        .executableTarget(
+            name: "kenesh-bench",
+            dependencies: ["Bot", "Telegram", "Store", "Dialogs", "TelegramDouble"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "TelegramDoubleTests", dependencies: ["TelegramDouble"], swiftSettings: swiftSettings),
         .testTarget(name: "TelegramTests", dependencies: ["Telegram", "TelegramDouble"], swiftSettings: swiftSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: swiftSettings),
         .testTarget(name: "DialogsTests", dependencies: ["Dialogs"], swiftSettings: swiftSettings),

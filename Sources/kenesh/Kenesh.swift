@@ -2,5 +2,8 @@ import ArgumentParser
 
 @main
 struct Kenesh: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Kenesh: a Telegram bot for community programmes.")
+    static let configuration = CommandConfiguration(
+        abstract: "Kenesh: a Telegram bot for community programmes.",
+        subcommands: [Validate.self, Chat.self]
+    )
 }

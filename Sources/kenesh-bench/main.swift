@@ -1,0 +1,1 @@
+print("kenesh-bench: no scenarios yet")
