@@ -50,7 +50,9 @@ let package = Package(
             name: "Bot",
             dependencies: [
                 "Telegram", "Store", "Dialogs",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -76,11 +78,15 @@ let package = Package(
         ),
         .testTarget(name: "TelegramDoubleTests", dependencies: ["TelegramDouble"], swiftSettings: swiftSettings),
         .testTarget(name: "TelegramTests", dependencies: ["Telegram", "TelegramDouble"], swiftSettings: swiftSettings),
-        .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: swiftSettings),
+        .testTarget(name: "StoreTests", dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
         .testTarget(name: "DialogsTests", dependencies: ["Dialogs"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BotTests",
-            dependencies: ["Bot", "Telegram", "Store", "Dialogs", "TelegramDouble", "kenesh"],
+            dependencies: [
+                "Bot", "Telegram", "Store", "Dialogs", "TelegramDouble", "kenesh",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

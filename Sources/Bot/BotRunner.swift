@@ -1,0 +1,136 @@
+import Foundation
+import Logging
+import Store
+import Telegram
+
+/// Settings of a running bot.
+public struct BotSettings: Sendable {
+    public var api: BotAPIConfiguration
+    /// getUpdates long-poll timeout, seconds.
+    public var pollTimeout: Int
+    /// After a stop request, how long the outbox may keep sending what is ready.
+    public var flushGrace: TimeInterval
+
+    public init(api: BotAPIConfiguration, pollTimeout: Int = 30, flushGrace: TimeInterval = 7) {
+        self.api = api
+        self.pollTimeout = pollTimeout
+        self.flushGrace = flushGrace
+    }
+}
+
+/// Runs the bot: a polling thread that commits updates and a sending thread that drains the
+/// outbox. libcurl blocks its thread, so each lives on its own thread, not on Swift's task pool.
+public final class BotRunner: Sendable {
+    /// How the bot stopped.
+    public enum Outcome: Sendable, Equatable {
+        case stopped
+        case unauthorized
+        case couldNotStart(String)
+    }
+
+    private let database: AppDatabase
+    private let settings: BotSettings
+    private let logger: Logger
+    private let clock: @Sendable () -> Date
+    private let stopSignal = StopSignal()
+    private let senderCancellation = CancellationFlag()
+
+    public init(database: AppDatabase, settings: BotSettings, logger: Logger,
+                clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.database = database
+        self.settings = settings
+        self.logger = logger
+        self.clock = clock
+    }
+
+    /// Asks the bot to stop: the update in hand is finished, ready outbox rows are sent for a few
+    /// seconds more, then `run()` returns.
+    public func stop() {
+        guard !stopSignal.isStopped else { return }
+        logger.info("stopping")
+        stopSignal.stop()
+        let grace = settings.flushGrace + 1
+        let cancellation = senderCancellation
+        DispatchQueue.global().asyncAfter(deadline: .now() + grace) { cancellation.cancel() }
+    }
+
+    /// Blocks until the bot stops.
+    public func run() -> Outcome {
+        let pseudonym: LogPseudonym
+        do {
+            pseudonym = LogPseudonym(hexKey: try database.writer.write { db in try BotState.logKey(in: db) })
+        } catch {
+            return .couldNotStart("cannot open the database for writing (\(type(of: error)))")
+        }
+        let crashPoints = CrashPoints.fromEnvironment()
+        let processor = UpdateProcessor(router: UpdateRouter(logger: logger, pseudonym: pseudonym), crashPoints: crashPoints)
+        let pollingClient: BotAPIClient
+        let sendingClient: BotAPIClient
+        do {
+            pollingClient = try BotAPIClient(configuration: settings.api, cancellation: stopSignal.pollCancellation, logger: logger)
+            sendingClient = try BotAPIClient(configuration: settings.api, cancellation: senderCancellation, logger: logger)
+        } catch {
+            return .couldNotStart("\(error)")
+        }
+
+        let poller = Poller(client: pollingClient, database: database, processor: processor, stopSignal: stopSignal,
+                            pollTimeout: settings.pollTimeout, clock: clock, logger: logger,
+                            onCommitted: { [stopSignal] in stopSignal.wake() })
+        let sender = OutboxSender(client: sendingClient, database: database, stopSignal: stopSignal, clock: clock,
+                                  logger: logger, pseudonym: pseudonym, crashPoints: crashPoints,
+                                  flushGrace: settings.flushGrace)
+
+        let pollerEnding = ThreadResult<Poller.Ending>()
+        let pollerHandoff = ThreadHandoff(poller)
+        let senderHandoff = ThreadHandoff(sender)
+        let pollerThread = Thread { [stopSignal] in
+            let ending = pollerHandoff.value.run()
+            pollerEnding.set(ending)
+            stopSignal.stop()
+        }
+        let senderDone = ThreadResult<Void>()
+        let senderThread = Thread {
+            senderHandoff.value.run()
+            senderDone.set(())
+        }
+        pollerThread.name = "kenesh.poller"
+        senderThread.name = "kenesh.outbox"
+        logger.info("bot started")
+        pollerThread.start()
+        senderThread.start()
+        let ending = pollerEnding.wait()
+        senderDone.wait()
+        logger.info("bot stopped")
+        return ending == .unauthorized ? .unauthorized : .stopped
+    }
+}
+
+/// A value handed from a thread to whoever waits for it.
+final class ThreadResult<Value>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var value: Value?
+
+    func set(_ newValue: Value) {
+        condition.lock()
+        value = newValue
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func wait() -> Value {
+        condition.lock()
+        defer { condition.unlock() }
+        while value == nil { condition.wait() }
+        return value!
+    }
+}
+
+/// Moves a value that is used by exactly one thread to that thread. The value is never touched
+/// again by the thread that made it, which is what makes the unchecked Sendable sound.
+struct ThreadHandoff<Value>: @unchecked Sendable {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import GRDB
+import Logging
+import Store
+import Telegram
+
+/// Long-polls getUpdates and commits each update before asking for the next offset.
+final class Poller {
+    /// How a run of the poller ended.
+    enum Ending: Equatable {
+        case stopped
+        /// Telegram refused the token: retrying cannot help.
+        case unauthorized
+    }
+
+    private let client: BotAPIClient
+    private let database: AppDatabase
+    private let processor: UpdateProcessor
+    private let stopSignal: StopSignal
+    private let onCommitted: () -> Void
+    private let pollTimeout: Int
+    private let clock: @Sendable () -> Date
+    private let logger: Logger
+    private var backoff = Backoff(base: 1, cap: 30)
+    private var storageFailing = false
+
+    init(client: BotAPIClient, database: AppDatabase, processor: UpdateProcessor, stopSignal: StopSignal,
+         pollTimeout: Int, clock: @escaping @Sendable () -> Date, logger: Logger, onCommitted: @escaping () -> Void) {
+        self.client = client
+        self.database = database
+        self.processor = processor
+        self.stopSignal = stopSignal
+        self.pollTimeout = pollTimeout
+        self.clock = clock
+        self.logger = logger
+        self.onCommitted = onCommitted
+    }
+
+    func run() -> Ending {
+        guard prepare() else { return stopSignal.isStopped ? .stopped : .unauthorized }
+        while !stopSignal.isStopped {
+            switch pollOnce() {
+            case .continue: continue
+            case .end(let ending): return ending
+            }
+        }
+        return .stopped
+    }
+
+    private enum Step { case `continue`, end(Ending) }
+
+    /// Removes any webhook (keeping pending updates) and learns the bot's username, retrying until it works.
+    private func prepare() -> Bool {
+        while !stopSignal.isStopped {
+            do {
+                try client.deleteWebhook(dropPendingUpdates: false)
+                let me = try client.getMe()
+                if let username = me.username {
+                    try? database.writer.write { db in try BotState.setBotUsername(username, in: db) }
+                }
+                logger.info("connected to the Bot API")
+                backoff.reset()
+                return true
+            } catch .unauthorized {
+                logger.critical("Telegram refused the bot token (401 Unauthorized): check --token-file or KENESH_TOKEN; stopping")
+                return false
+            } catch {
+                wait(after: error, doing: "starting up")
+            }
+        }
+        return false
+    }
+
+    private func pollOnce() -> Step {
+        let offset: Int64?
+        do {
+            offset = try database.writer.read { db in try BotState.offset(in: db) }
+        } catch {
+            reportStorage(error)
+            return .continue
+        }
+
+        let updates: [Update]
+        do {
+            updates = try client.getUpdates(offset: offset, timeout: pollTimeout)
+        } catch .transport(.cancelled) {
+            return .end(.stopped)
+        } catch .unauthorized {
+            logger.critical("Telegram refused the bot token (401 Unauthorized): check --token-file or KENESH_TOKEN; stopping")
+            return .end(.unauthorized)
+        } catch .conflict {
+            logger.warning("another process is polling with this bot token, or a webhook is set (409 Conflict); retrying")
+            wait(after: .conflict(description: ""), doing: "polling")
+            return .continue
+        } catch {
+            wait(after: error, doing: "polling")
+            return .continue
+        }
+        backoff.reset()
+
+        for update in updates.sorted(by: { $0.updateId < $1.updateId }) {
+            guard commit(update) else { return .continue }
+            onCommitted()
+            if stopSignal.isStopped { return .end(.stopped) }
+        }
+        do {
+            try database.writer.write { db in try BotState.setLastPollAt(clock(), in: db) }
+        } catch {
+            reportStorage(error)
+        }
+        return .continue
+    }
+
+    /// Commits one update; false when storage is failing and polling must pause without moving the offset.
+    private func commit(_ update: Update) -> Bool {
+        do {
+            try processor.process(update, now: clock(), database: database)
+            if storageFailing {
+                storageFailing = false
+                logger.notice("the database is writable again; taking updates")
+            }
+            return true
+        } catch let error as DatabaseError {
+            reportStorage(error)
+            return false
+        } catch {
+            logger.error("could not handle an update; it is skipped", metadata: ["update.id": "\(update.updateId)", "error.type": "\(type(of: error))"])
+            do {
+                try processor.skip(update, now: clock(), database: database)
+                return true
+            } catch {
+                reportStorage(error)
+                return false
+            }
+        }
+    }
+
+    private func reportStorage(_ error: any Error) {
+        if !storageFailing {
+            storageFailing = true
+            let code = (error as? DatabaseError).map { "\($0.resultCode)" } ?? "\(type(of: error))"
+            logger.error("cannot write to the database (disk full or read-only?); not taking updates until it can",
+                         metadata: ["db.error": "\(code)"])
+        }
+        stopSignal.sleep(backoff.nextDelay())
+    }
+
+    private func wait(after error: BotAPIError, doing activity: String) {
+        let delay = backoff.nextDelay()
+        logger.warning("Bot API unavailable; retrying", metadata: [
+            "bot.activity": "\(activity)", "bot.error": "\(error)", "retry.in": "\(String(format: "%.1f", delay))s",
+        ])
+        stopSignal.sleep(delay)
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import GRDB
+import Logging
+import Store
+import Telegram
+
+/// Applies one update inside one transaction: its effects, its outbox rows, the processed-update
+/// mark and the next polling offset commit together or not at all.
+public struct UpdateProcessor: Sendable {
+    let router: UpdateRouter
+    let crashPoints: CrashPoints
+
+    public init(router: UpdateRouter, crashPoints: CrashPoints = .fromEnvironment()) {
+        self.router = router
+        self.crashPoints = crashPoints
+    }
+
+    /// Commits `update`. A second call with the same update changes nothing but the offset.
+    /// Throws when the transaction could not commit; nothing of the update is kept then.
+    public func process(_ update: Update, now: Date, database: AppDatabase) throws {
+        try database.writer.write { db in
+            try apply(update, now: now, in: db)
+            crashPoints.hit(.beforeCommit)
+        }
+        crashPoints.hit(.afterCommit)
+    }
+
+    func apply(_ update: Update, now: Date, in db: Database) throws {
+        if try !ProcessedUpdate.contains(update.updateId, in: db) {
+            try router.route(update, now: now, in: db)
+            try ProcessedUpdate.record(update.updateId, at: now, in: db)
+        }
+        try BotState.advanceOffset(to: update.updateId + 1, in: db)
+    }
+}
+
+extension UpdateProcessor {
+    /// Acknowledges an update that could not be handled (a bug, not a storage problem) so it
+    /// cannot block every later update; only its id and the offset are written.
+    public func skip(_ update: Update, now: Date, database: AppDatabase) throws {
+        try database.writer.write { db in
+            try ProcessedUpdate.record(update.updateId, at: now, in: db)
+            try BotState.advanceOffset(to: update.updateId + 1, in: db)
+        }
+    }
+}

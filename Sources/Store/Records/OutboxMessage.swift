@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+
+/// A Bot API call the bot has decided to make, written in the same transaction as the
+/// decision and deleted once Telegram has accepted it.
+public struct OutboxMessage: Codable, Sendable, Equatable, Identifiable {
+    public enum Status: String, Codable, Sendable, DatabaseValueConvertibleByRawValue {
+        case pending
+        /// Telegram refused it for good (a 400 or 403); the payload is wiped.
+        case failed
+    }
+
+    public var id: Int64?
+    public var chatId: Int64
+    /// The Bot API method, e.g. "sendMessage".
+    public var method: String
+    /// The call's parameters as JSON, as the bot module encodes them.
+    public var payload: Data
+    public var status: Status
+    public var attempts: Int
+    public var notBefore: Date?
+    public var createdAt: Date
+    /// What went wrong last, without any message text.
+    public var lastError: String?
+
+    public init(chatId: Int64, method: String, payload: Data, createdAt: Date) {
+        self.chatId = chatId
+        self.method = method
+        self.payload = payload
+        self.status = .pending
+        self.attempts = 0
+        self.createdAt = createdAt
+    }
+}
+
+extension OutboxMessage: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "outbox"
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    /// The oldest pending row that may go now, taking only the first pending row of each chat
+    /// so a chat's messages leave in the order they were written.
+    public static func nextReady(now: Date, in db: Database) throws -> OutboxMessage? {
+        try OutboxMessage.fetchOne(db, sql: """
+            SELECT o.* FROM outbox o
+            WHERE o.status = 'pending'
+              AND (o.notBefore IS NULL OR o.notBefore <= ?)
+              AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chatId = o.chatId AND p.status = 'pending' AND p.id < o.id)
+            ORDER BY o.id
+            LIMIT 1
+            """, arguments: [now])
+    }
+
+    /// The earliest time a pending row becomes ready, if any is waiting on a back-off.
+    public static func nextWakeUp(in db: Database) throws -> Date? {
+        try Date.fetchOne(db, sql: "SELECT MIN(notBefore) FROM outbox WHERE status = 'pending'")
+    }
+
+    public static func markSent(id: Int64, in db: Database) throws {
+        _ = try OutboxMessage.deleteOne(db, key: id)
+    }
+
+    public static func reschedule(id: Int64, notBefore: Date, error: String, in db: Database) throws {
+        try db.execute(sql: "UPDATE outbox SET attempts = attempts + 1, notBefore = ?, lastError = ? WHERE id = ?",
+                       arguments: [notBefore, error, id])
+    }
+
+    public static func markFailed(id: Int64, error: String, in db: Database) throws {
+        try db.execute(sql: "UPDATE outbox SET status = 'failed', attempts = attempts + 1, payload = x'', lastError = ? WHERE id = ?",
+                       arguments: [error, id])
+    }
+
+    public static func count(_ status: Status, in db: Database) throws -> Int {
+        try OutboxMessage.filter(Column("status") == status.rawValue).fetchCount(db)
+    }
+}

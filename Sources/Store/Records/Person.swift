@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+
+/// An enrolled person. Holds the least the bot needs: never a Telegram name, username or phone.
+public struct Person: Codable, Sendable, Equatable, Identifiable {
+    public var id: Int64?
+    public var telegramUserId: Int64
+    public var alias: String?
+    public var role: Role
+    public var language: String
+    public var city: String?
+    public var mentorId: Int64?
+    public var active: Bool
+    public var createdAt: Date
+    public var lastSeenAt: Date?
+
+    public init(id: Int64? = nil, telegramUserId: Int64, alias: String?, role: Role, language: String = "ru",
+                city: String? = nil, mentorId: Int64? = nil, active: Bool = true, createdAt: Date, lastSeenAt: Date? = nil) {
+        self.id = id
+        self.telegramUserId = telegramUserId
+        self.alias = alias
+        self.role = role
+        self.language = language
+        self.city = city
+        self.mentorId = mentorId
+        self.active = active
+        self.createdAt = createdAt
+        self.lastSeenAt = lastSeenAt
+    }
+}
+
+extension Person: FetchableRecord, MutablePersistableRecord {
+    public enum Columns {
+        static let telegramUserId = Column(CodingKeys.telegramUserId)
+        static let alias = Column(CodingKeys.alias)
+        static let role = Column(CodingKeys.role)
+        static let active = Column(CodingKeys.active)
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    public static func find(telegramUserId: Int64, in db: Database) throws -> Person? {
+        try Person.filter(Columns.telegramUserId == telegramUserId).fetchOne(db)
+    }
+
+    public static func find(alias: String, role: Role, in db: Database) throws -> Person? {
+        try Person.filter(Columns.alias == alias && Columns.role == role).fetchOne(db)
+    }
+
+    /// Marks whoever owns this chat as unreachable (they blocked the bot), until they write again.
+    public static func markInactive(telegramUserId: Int64, in db: Database) throws {
+        try Person.filter(Columns.telegramUserId == telegramUserId).updateAll(db, Columns.active.set(to: false))
+    }
+}
