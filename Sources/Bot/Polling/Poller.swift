@@ -104,7 +104,11 @@ final class Poller {
             if stopSignal.isStopped { return .end(.stopped) }
         }
         do {
-            try database.writer.write { db in try BotState.setLastPollAt(clock(), in: db) }
+            let now = clock()
+            try database.writer.write { db in
+                try BotState.setLastPollAt(now, in: db)
+                try ProcessedUpdate.pruneOlderThan(now.addingTimeInterval(-ProcessedUpdate.retention), in: db)
+            }
         } catch {
             reportStorage(error)
         }
