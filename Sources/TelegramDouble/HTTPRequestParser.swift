@@ -1,0 +1,125 @@
+import Foundation
+
+/// The request line and headers of one HTTP/1.x request.
+struct HTTPRequestHead: Sendable {
+    /// "GET", "POST", ...
+    let method: String
+    /// The percent-decoded path, e.g. "/bot123:abc/getMe".
+    let path: String
+    /// The raw query string without "?", still percent-encoded.
+    let query: String
+    /// "HTTP/1.1" or "HTTP/1.0".
+    let version: String
+    /// Header values by lower-cased name; repeated headers are joined with ", ".
+    let headers: [String: String]
+
+    /// How the body is framed.
+    enum BodyFraming: Equatable {
+        case noBody
+        case contentLength(Int)
+        case chunked
+    }
+
+    let bodyFraming: BodyFraming
+
+    /// HTTP/1.1 keeps the connection open unless told otherwise; HTTP/1.0 only when asked.
+    var wantsKeepAlive: Bool {
+        let tokens = Set((headers["connection"] ?? "").lowercased().split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces)
+        })
+        if tokens.contains("close") { return false }
+        return version == "HTTP/1.1" || tokens.contains("keep-alive")
+    }
+
+    /// libcurl sends `Expect: 100-continue` before large POST bodies and waits for the interim answer.
+    var expectsContinue: Bool {
+        headers["expect"]?.lowercased() == "100-continue" && bodyFraming != .noBody
+    }
+}
+
+/// A complete request as read from the socket.
+struct HTTPRequest: Sendable {
+    let head: HTTPRequestHead
+    let body: [UInt8]
+}
+
+/// Why a request could not be understood; the server answers 400 and closes.
+struct HTTPParseError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// Parses request heads; pure functions so they can be tested without sockets.
+enum HTTPRequestParser {
+    /// Larger Content-Length values are refused (Telegram's own upload limit is 50 MB).
+    static let maxBodySize = 64 << 20
+
+    static func parseHead(_ bytes: [UInt8]) throws -> HTTPRequestHead {
+        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: "\r\n"))
+        var lines = text.components(separatedBy: "\r\n")
+        guard !lines.isEmpty else { throw HTTPParseError("empty request") }
+        let requestLine = lines.removeFirst().split(separator: " ", omittingEmptySubsequences: false)
+        guard requestLine.count == 3 else { throw HTTPParseError("malformed request line") }
+        let method = String(requestLine[0])
+        let version = String(requestLine[2])
+        guard !method.isEmpty, method.allSatisfy({ $0.isLetter && $0.isASCII }) else {
+            throw HTTPParseError("malformed method")
+        }
+        guard version == "HTTP/1.1" || version == "HTTP/1.0" else { throw HTTPParseError("unsupported HTTP version") }
+
+        let (path, query) = try splitTarget(String(requestLine[1]))
+        let headers = try parseHeaderLines(lines)
+        return HTTPRequestHead(
+            method: method, path: path, query: query, version: version, headers: headers,
+            bodyFraming: try bodyFraming(headers)
+        )
+    }
+
+    private static func splitTarget(_ rawTarget: String) throws -> (path: String, query: String) {
+        var target = Substring(rawTarget)
+        // Absolute form ("http://host/path"), as a client talking to a proxy would send.
+        if let schemeEnd = target.range(of: "://") {
+            let afterAuthority = target[schemeEnd.upperBound...]
+            target = afterAuthority.firstIndex(of: "/").map { afterAuthority[$0...] } ?? "/"
+        }
+        guard target.hasPrefix("/") else { throw HTTPParseError("malformed request target") }
+        let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let rawPath = String(parts[0])
+        let query = parts.count > 1 ? String(parts[1]) : ""
+        guard let path = rawPath.removingPercentEncoding else { throw HTTPParseError("malformed percent-encoding in path") }
+        return (path, query)
+    }
+
+    private static func parseHeaderLines(_ lines: [String]) throws -> [String: String] {
+        var headers: [String: String] = [:]
+        for line in lines {
+            guard let colon = line.firstIndex(of: ":") else { throw HTTPParseError("header line without a colon") }
+            let name = line[..<colon].lowercased()
+            guard !name.isEmpty, !name.contains(where: { $0 == " " || $0 == "\t" }) else {
+                throw HTTPParseError("malformed header name")
+            }
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[name] = headers[name].map { "\($0), \(value)" } ?? value
+        }
+        return headers
+    }
+
+    private static func bodyFraming(_ headers: [String: String]) throws -> HTTPRequestHead.BodyFraming {
+        if let transferEncoding = headers["transfer-encoding"] {
+            guard transferEncoding.lowercased() == "chunked" else {
+                throw HTTPParseError("unsupported Transfer-Encoding \(transferEncoding)")
+            }
+            guard headers["content-length"] == nil else {
+                throw HTTPParseError("both Content-Length and Transfer-Encoding")
+            }
+            return .chunked
+        }
+        guard let lengthText = headers["content-length"] else { return .noBody }
+        guard let length = Int(lengthText), length >= 0 else { throw HTTPParseError("malformed Content-Length") }
+        guard length <= maxBodySize else { throw HTTPParseError("body larger than \(maxBodySize) bytes") }
+        return length == 0 ? .noBody : .contentLength(length)
+    }
+}

@@ -1,0 +1,105 @@
+import Bot
+import Foundation
+import GRDB
+import Store
+import Telegram
+import TelegramDouble
+import Testing
+
+/// How the outbox sender treats each of Telegram's answers, with the real client and store.
+@Suite struct OutboxSenderTests {
+    private func enrolled(_ userId: Int64, in database: AppDatabase) throws {
+        try database.writer.write { db in
+            var person = Person(telegramUserId: userId, alias: nil, role: .leader, createdAt: Date())
+            try person.insert(db)
+        }
+    }
+
+    private func enqueue(_ texts: [String], to chatId: Int64, in database: AppDatabase) throws {
+        try database.writer.write { db in
+            for text in texts { try OutboxItem.text(text, to: chatId).enqueue(at: Date(), in: db) }
+        }
+    }
+
+    private func outbox(_ database: AppDatabase) throws -> [OutboxMessage] {
+        try database.writer.read { db in try OutboxMessage.order(Column("id")).fetchAll(db) }
+    }
+
+    @Test func a429WaitsRetryAfterThenSendsTheSameMessageInOrder() throws {
+        let folder = try TemporaryFolder()
+        let database = try AppDatabase(folder: folder.dataURL)
+        let double = try BotAPIDouble()
+        double.injectFault(.tooManyRequests(retryAfter: 1), method: "sendMessage")
+        try enqueue(["первое", "второе"], to: 31, in: database)
+        let started = Date()
+        let bot = RunningBot(database: database, double: double)
+        #expect(double.waitUntil { $0.sentTexts(to: 31).count == 2 })
+        #expect(Date().timeIntervalSince(started) >= 1)
+        #expect(double.sentTexts(to: 31) == ["первое", "второе"])
+        let drained = double.waitUntil { _ in (try? self.outbox(database).isEmpty) == true }
+        #expect(drained)
+        bot.stop()
+    }
+
+    @Test func serverErrorsAndDroppedConnectionsAreRetried() throws {
+        let folder = try TemporaryFolder()
+        let database = try AppDatabase(folder: folder.dataURL)
+        let double = try BotAPIDouble()
+        double.injectFault(.serverError(502), method: "sendMessage")
+        double.injectFault(.closeWithoutResponse, method: "sendMessage")
+        try enqueue(["один"], to: 32, in: database)
+        let bot = RunningBot(database: database, double: double)
+        #expect(double.waitUntil(timeout: 15) { $0.sentTexts(to: 32) == ["один"] })
+        bot.stop()
+    }
+
+    @Test func blockedByThePersonMarksThemInactive() throws {
+        let folder = try TemporaryFolder()
+        let database = try AppDatabase(folder: folder.dataURL)
+        try enrolled(33, in: database)
+        let double = try BotAPIDouble()
+        double.injectFault(.status(403, body: #"{"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"}"#),
+                           method: "sendMessage")
+        try enqueue(["текст"], to: 33, in: database)
+        let bot = RunningBot(database: database, double: double)
+        let markedInactive = double.waitUntil { _ in
+            (try? database.writer.read { db in try Person.find(telegramUserId: 33, in: db)?.active }) == false
+        }
+        #expect(markedInactive)
+        bot.stop()
+        let rows = try outbox(database)
+        #expect(rows.count == 1)
+        #expect(rows.first?.status == .failed)
+        #expect(rows.first?.payload.isEmpty == true)
+    }
+
+    @Test func aRefusedMessageIsDroppedAndTheNextOneStillGoes() throws {
+        let folder = try TemporaryFolder()
+        let database = try AppDatabase(folder: folder.dataURL)
+        let double = try BotAPIDouble()
+        double.injectFault(.status(400, body: #"{"ok":false,"error_code":400,"description":"Bad Request: can't parse entities"}"#),
+                           method: "sendMessage")
+        try enqueue(["сломанное", "следующее"], to: 34, in: database)
+        let bot = RunningBot(database: database, double: double)
+        #expect(double.waitUntil { $0.sentTexts(to: 34) == ["следующее"] })
+        bot.stop()
+        let rows = try outbox(database)
+        #expect(rows.map(\.status) == [.failed])
+        #expect(rows.first?.lastError == "Bad Request: can't parse entities")
+    }
+
+    @Test func anEditThatChangesNothingCountsAsDone() throws {
+        let folder = try TemporaryFolder()
+        let database = try AppDatabase(folder: folder.dataURL)
+        let double = try BotAPIDouble()
+        double.injectFault(.status(400, body: #"{"ok":false,"error_code":400,"description":"Bad Request: message is not modified"}"#),
+                           method: "editMessageText")
+        try database.writer.write { db in
+            try OutboxItem.editMessageText(EditMessageText(chatId: 35, messageId: 1, text: "то же")).enqueue(at: Date(), in: db)
+        }
+        let bot = RunningBot(database: database, double: double)
+        let drained = double.waitUntil { _ in (try? self.outbox(database).isEmpty) == true }
+        #expect(drained)
+        bot.stop()
+    }
+}

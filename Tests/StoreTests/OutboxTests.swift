@@ -1,0 +1,48 @@
+import Foundation
+import GRDB
+import Testing
+@testable import Store
+
+@Suite struct OutboxTests {
+    let now = Date(timeIntervalSince1970: 1_790_000_000)
+
+    private func enqueue(_ chatId: Int64, _ tag: String, in db: Database) throws -> Int64 {
+        var row = OutboxMessage(chatId: chatId, method: "sendMessage", payload: Data(tag.utf8), createdAt: now)
+        try row.insert(db)
+        return try #require(row.id)
+    }
+
+    @Test func eachChatKeepsItsOrderAndAWaitingRowHoldsItsChatBack() throws {
+        let temp = try TemporaryFolder()
+        let database = try AppDatabase(folder: temp.url)
+        try database.writer.write { db in
+            let a1 = try enqueue(1, "a1", in: db)
+            let a2 = try enqueue(1, "a2", in: db)
+            let b1 = try enqueue(2, "b1", in: db)
+            #expect(try OutboxMessage.nextReady(now: now, in: db)?.id == a1)
+            try OutboxMessage.reschedule(id: a1, notBefore: now.addingTimeInterval(5), error: "429", in: db)
+            // a2 must not overtake a1; chat 2 is free to go.
+            #expect(try OutboxMessage.nextReady(now: now, in: db)?.id == b1)
+            try OutboxMessage.markSent(id: b1, in: db)
+            #expect(try OutboxMessage.nextReady(now: now, in: db) == nil)
+            #expect(try OutboxMessage.nextWakeUp(in: db) == now.addingTimeInterval(5))
+            #expect(try OutboxMessage.nextReady(now: now.addingTimeInterval(5), in: db)?.id == a1)
+            try OutboxMessage.markSent(id: a1, in: db)
+            #expect(try OutboxMessage.nextReady(now: now, in: db)?.id == a2)
+        }
+    }
+
+    @Test func aFailedRowLosesItsTextAndStopsBlocking() throws {
+        let temp = try TemporaryFolder()
+        let database = try AppDatabase(folder: temp.url)
+        try database.writer.write { db in
+            let first = try enqueue(1, "secret words", in: db)
+            let second = try enqueue(1, "next", in: db)
+            try OutboxMessage.markFailed(id: first, error: "Bad Request: chat not found", in: db)
+            #expect(try OutboxMessage.fetchOne(db, key: first)?.payload.isEmpty == true)
+            #expect(try OutboxMessage.nextReady(now: now, in: db)?.id == second)
+            #expect(try OutboxMessage.count(.failed, in: db) == 1)
+            #expect(try OutboxMessage.count(.pending, in: db) == 1)
+        }
+    }
+}
