@@ -10,11 +10,19 @@ public struct BotSettings: Sendable {
     public var pollTimeout: Int
     /// After a stop request, how long the outbox may keep sending what is ready.
     public var flushGrace: TimeInterval
+    /// The zone people live in: "today" in a date answer, and (later) schedules.
+    public var timeZone: TimeZone
+    /// How outgoing calls are paced; Telegram's own limits by default.
+    public var pacing: SendRateLimiter
 
-    public init(api: BotAPIConfiguration, pollTimeout: Int = 30, flushGrace: TimeInterval = 7) {
+    public init(api: BotAPIConfiguration, pollTimeout: Int = 30, flushGrace: TimeInterval = 7,
+                timeZone: TimeZone = TimeZone(identifier: "Asia/Bishkek") ?? .current,
+                pacing: SendRateLimiter = SendRateLimiter()) {
         self.api = api
         self.pollTimeout = pollTimeout
         self.flushGrace = flushGrace
+        self.timeZone = timeZone
+        self.pacing = pacing
     }
 }
 
@@ -30,15 +38,17 @@ public final class BotRunner: Sendable {
 
     private let database: AppDatabase
     private let settings: BotSettings
+    private let library: DialogLibrary
     private let logger: Logger
     private let clock: @Sendable () -> Date
     private let stopSignal = StopSignal()
     private let senderCancellation = CancellationFlag()
 
-    public init(database: AppDatabase, settings: BotSettings, logger: Logger,
+    public init(database: AppDatabase, settings: BotSettings, library: DialogLibrary, logger: Logger,
                 clock: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
         self.settings = settings
+        self.library = library
         self.logger = logger
         self.clock = clock
     }
@@ -58,12 +68,21 @@ public final class BotRunner: Sendable {
     public func run() -> Outcome {
         let pseudonym: LogPseudonym
         do {
-            pseudonym = LogPseudonym(hexKey: try database.writer.write { db in try BotState.logKey(in: db) })
+            pseudonym = LogPseudonym(hexKey: try database.writer.write { db in
+                try library.rememberSources(now: clock(), in: db)
+                return try BotState.logKey(in: db)
+            })
         } catch {
             return .couldNotStart("cannot open the database for writing (\(type(of: error)))")
         }
+        if library.current(DialogIds.onboarding) == nil {
+            logger.warning("no onboarding dialog in the dialogs folder: people will not be asked for consent")
+        }
+        logger.info("dialogs loaded", metadata: ["dialogs": "\(library.dialogIds.joined(separator: ","))"])
         let crashPoints = CrashPoints.fromEnvironment()
-        let processor = UpdateProcessor(router: UpdateRouter(logger: logger, pseudonym: pseudonym), crashPoints: crashPoints)
+        let driver = ConversationDriver(library: library, timeZone: settings.timeZone)
+        let processor = UpdateProcessor(router: UpdateRouter(logger: logger, pseudonym: pseudonym, driver: driver),
+                                        crashPoints: crashPoints)
         let pollingClient: BotAPIClient
         let sendingClient: BotAPIClient
         do {
@@ -73,12 +92,12 @@ public final class BotRunner: Sendable {
             return .couldNotStart("\(error)")
         }
 
-        let poller = Poller(client: pollingClient, database: database, processor: processor, stopSignal: stopSignal,
-                            pollTimeout: settings.pollTimeout, clock: clock, logger: logger,
+        let poller = Poller(client: pollingClient, database: database, processor: processor, driver: driver,
+                            stopSignal: stopSignal, pollTimeout: settings.pollTimeout, clock: clock, logger: logger,
                             onCommitted: { [stopSignal] in stopSignal.wake() })
-        let sender = OutboxSender(client: sendingClient, database: database, stopSignal: stopSignal, clock: clock,
-                                  logger: logger, pseudonym: pseudonym, crashPoints: crashPoints,
-                                  flushGrace: settings.flushGrace)
+        let sender = OutboxSender(client: sendingClient, database: database, stopSignal: stopSignal, logger: logger,
+                                  pseudonym: pseudonym, crashPoints: crashPoints, flushGrace: settings.flushGrace,
+                                  limiter: settings.pacing)
 
         let pollerEnding = ThreadResult<Poller.Ending>()
         let pollerHandoff = ThreadHandoff(poller)

@@ -52,6 +52,62 @@ extension AppDatabase {
             try db.create(index: "outbox_by_status_chat", on: "outbox", columns: ["status", "chatId", "id"])
         }
 
+        migrator.registerMigration("v2: conversations, responses, answers, dialog versions, consent") { db in
+            try db.alter(table: "person") { t in
+                t.add(column: "consentedAt", .datetime)
+            }
+            try db.create(table: "conversation") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("personId", .integer).notNull().references("person", onDelete: .cascade)
+                t.column("dialogId", .text).notNull()
+                t.column("dialogVersion", .text).notNull()
+                t.column("state", .blob).notNull()
+                t.column("status", .text).notNull()
+                t.column("startedAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+                t.column("finishedAt", .datetime)
+                t.column("nextDeadline", .datetime).indexed()
+            }
+            // One dialog at a time per person.
+            try db.execute(sql: "CREATE UNIQUE INDEX conversation_one_active ON conversation(personId) WHERE status = 'active'")
+            try db.create(table: "questionMessage") { t in
+                t.column("conversationId", .integer).notNull().references("conversation", onDelete: .cascade)
+                t.column("stepId", .text).notNull()
+                t.column("messageId", .integer).notNull()
+                t.primaryKey(["conversationId", "stepId"])
+            }
+            try db.create(table: "response") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("personId", .integer).notNull().references("person", onDelete: .cascade)
+                t.column("conversationId", .integer).references("conversation", onDelete: .setNull)
+                t.column("dialogId", .text).notNull()
+                t.column("dialogVersion", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("startedAt", .datetime).notNull()
+                t.column("finishedAt", .datetime).notNull().indexed()
+            }
+            try db.create(table: "answer") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("responseId", .integer).notNull().indexed().references("response", onDelete: .cascade)
+                t.column("personId", .integer).notNull().indexed().references("person", onDelete: .cascade)
+                t.column("dialogId", .text).notNull()
+                t.column("dialogVersion", .text).notNull()
+                t.column("stepId", .text).notNull()
+                t.column("repeatIndex", .integer)
+                t.column("value", .text).notNull()
+                t.column("label", .text)
+                t.column("answeredAt", .datetime).notNull()
+            }
+            try db.create(table: "dialogSource") { t in
+                t.column("dialogId", .text).notNull()
+                t.column("version", .text).notNull()
+                t.column("fileName", .text).notNull()
+                t.column("source", .text).notNull()
+                t.column("firstSeenAt", .datetime).notNull()
+                t.primaryKey(["dialogId", "version"])
+            }
+        }
+
         return migrator
     }
 }

@@ -1,1 +1,21 @@
-print("kenesh-bench: no scenarios yet")
+import Foundation
+
+// kenesh-bench SCENARIO [options]: one file per scenario; add new ones to `scenarios`.
+// Run in release: swift run -c release --scratch-path .build-dialogs kenesh-bench engine
+
+let scenarios: [String: (_ arguments: [String]) throws -> Void] = [
+    "engine": EngineBenchmark.run,
+]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let name = arguments.first, let scenario = scenarios[name] else {
+    let known = scenarios.keys.sorted().joined(separator: ", ")
+    FileHandle.standardError.write(Data("usage: kenesh-bench SCENARIO [options]   (scenarios: \(known))\n".utf8))
+    exit(2)
+}
+do {
+    try scenario(Array(arguments.dropFirst()))
+} catch {
+    FileHandle.standardError.write(Data("kenesh-bench \(name): \(error)\n".utf8))
+    exit(1)
+}

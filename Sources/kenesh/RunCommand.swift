@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bot
+import Dialogs
 import Foundation
 import Logging
 import Store
@@ -23,6 +24,9 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("poll-timeout"), help: ArgumentHelp("getUpdates long-poll timeout in seconds (1-50).", valueName: "SECONDS"))
     var pollTimeout: Int = 30
 
+    @Option(help: ArgumentHelp("IANA time zone people live in (env KENESH_TIMEZONE; default Asia/Bishkek).", valueName: "ZONE"))
+    var timezone: String?
+
     @Option(name: .customLong("log-level"), help: ArgumentHelp("trace, debug, info, notice, warning, error or critical (env KENESH_LOG_LEVEL; default info).", valueName: "LEVEL"))
     var logLevel: String?
 
@@ -43,14 +47,20 @@ struct Run: ParsableCommand {
         guard FileManager.default.fileExists(atPath: dialogsPath, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw SettingError("the dialogs folder \(dialogsPath) does not exist (--dialogs or KENESH_DIALOGS)")
         }
+        let zoneName = Setting.resolve(timezone, environment: "KENESH_TIMEZONE", default: "Asia/Bishkek")!
+        guard let timeZone = TimeZone(identifier: zoneName) else {
+            throw SettingError("unknown time zone \(zoneName) (--timezone or KENESH_TIMEZONE): use an IANA name such as Asia/Bishkek")
+        }
         let token = try TokenSource.load(tokenFile: tokenFile)
+        let library = try DialogLoading.load(dialogsPath)
 
         LogSetup.bootstrap(level: level)
         let logger = Logger(label: "kenesh")
         let database = try StoreOpener.open(dataOptions.dataFolder)
 
-        let settings = BotSettings(api: BotAPIConfiguration(baseURL: apiURL, token: token), pollTimeout: pollTimeout)
-        let runner = BotRunner(database: database, settings: settings, logger: logger)
+        let settings = BotSettings(api: BotAPIConfiguration(baseURL: apiURL, token: token), pollTimeout: pollTimeout,
+                                   timeZone: timeZone)
+        let runner = BotRunner(database: database, settings: settings, library: library, logger: logger)
         let signalSources = SignalHandling.onTermination { runner.stop() }
         let outcome = runner.run()
         withExtendedLifetime(signalSources) {}
@@ -63,6 +73,21 @@ struct Run: ParsableCommand {
         case .couldNotStart(let reason):
             throw SettingError("could not start: \(reason)")
         }
+    }
+}
+
+/// Loads the dialog files; any error stops the bot before it talks to anyone.
+enum DialogLoading {
+    static func load(_ path: String) throws -> DialogLibrary {
+        let (catalog, diagnostics) = DialogCatalog.load(directory: URL(fileURLWithPath: path))
+        for diagnostic in diagnostics {
+            FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
+        }
+        let errors = diagnostics.filter(\.isError).count
+        if errors > 0 {
+            throw SettingError("\(errors) problem(s) in the dialog files in \(path), listed above; fix them (kenesh validate \(path)) and start again")
+        }
+        return DialogLibrary(catalog: catalog)
     }
 }
 

@@ -102,4 +102,43 @@ import Testing
         #expect(drained)
         bot.stop()
     }
+
+    @Test func oneChatIsPacedWithoutHoldingOthersBack() throws {
+        let folder = try TemporaryFolder()
+        let database = try AppDatabase(folder: folder.dataURL)
+        let double = try BotAPIDouble()
+        try enqueue((1...5).map { "сообщение \($0)" }, to: 36, in: database)
+        try enqueue(["другой чат"], to: 37, in: database)
+        let bot = RunningBot(database: database, double: double, pacing: SendRateLimiter())
+        #expect(double.waitUntil { $0.sentTexts(to: 36).count == 5 })
+        bot.stop()
+        let times = double.requests(method: "sendMessage").filter { $0.params["chat_id"] == "36" }.map(\.receivedAt)
+        let other = try #require(double.requests(method: "sendMessage").first { $0.params["chat_id"] == "37" })
+        // A burst of three, then one a second.
+        #expect(times[3].timeIntervalSince(times[0]) >= 0.9)
+        #expect(times[4].timeIntervalSince(times[3]) >= 0.9)
+        #expect(other.receivedAt < times[3], "a paced chat held another chat back")
+        #expect(double.sentTexts(to: 36) == (1...5).map { "сообщение \($0)" })
+    }
+
+    @Test func aLongTextIsSplitIntoSeveralMessagesWithButtonsOnTheLast() throws {
+        let folder = try TemporaryFolder()
+        let database = try AppDatabase(folder: folder.dataURL)
+        let double = try BotAPIDouble()
+        let paragraph = String(repeating: "Отчёт о мониторинге. ", count: 60)
+        let long = Array(repeating: paragraph, count: 8).joined(separator: "\n\n")
+        let keyboard = InlineKeyboardMarkup(inlineKeyboard: [[InlineKeyboardButton(text: "Ок", callbackData: "k1|1|s|o")]])
+        try database.writer.write { db in
+            try OutboxItem.sendMessage(SendMessage(chatId: 38, text: long, replyMarkup: .inline(keyboard))).enqueue(at: Date(), in: db)
+        }
+        let bot = RunningBot(database: database, double: double)
+        #expect(double.waitUntil { _ in (try? database.writer.read { db in try OutboxMessage.fetchCount(db) }) == 0 })
+        bot.stop()
+        let sent = double.requests(method: "sendMessage")
+        #expect(sent.count > 1)
+        #expect(sent.allSatisfy { ($0.params["text"]?.utf16.count ?? 0) <= 4096 })
+        #expect(sent.dropLast().allSatisfy { $0.params["reply_markup"] == nil })
+        #expect(sent.last?.params["reply_markup"] != nil)
+        #expect(sent.compactMap { $0.params["text"] }.joined(separator: "\n\n") == long)
+    }
 }

@@ -1,4 +1,5 @@
 import Bot
+import Dialogs
 import Foundation
 import GRDB
 import Logging
@@ -11,8 +12,9 @@ import Testing
     let now = Date(timeIntervalSince1970: 1_790_000_000)
 
     private func processor() -> UpdateProcessor {
-        UpdateProcessor(router: UpdateRouter(logger: Logger(label: "test"), pseudonym: LogPseudonym(hexKey: "00")),
-                        crashPoints: CrashPoints(target: nil))
+        let driver = ConversationDriver(library: DialogLibrary(catalog: DialogCatalog()))
+        return UpdateProcessor(router: UpdateRouter(logger: Logger(label: "test"), pseudonym: LogPseudonym(hexKey: "00"), driver: driver),
+                               crashPoints: CrashPoints(target: nil))
     }
 
     private func start(_ code: String, from userId: Int64, id: Int64) -> Update {

@@ -6,28 +6,30 @@ import Telegram
 
 /// Sends committed outbox rows, oldest first and in order within each chat, and deletes each
 /// once Telegram has accepted it. A crash can at worst repeat the one call that was in flight.
+/// It runs on real time, not the bot's injectable clock: Telegram's rate limits, retry_after and
+/// back-off are measured in real seconds.
 final class OutboxSender {
     private let client: BotAPIClient
     private let database: AppDatabase
     private let stopSignal: StopSignal
-    private let clock: @Sendable () -> Date
     private let logger: Logger
     private let pseudonym: LogPseudonym
     private let crashPoints: CrashPoints
     private let flushGrace: TimeInterval
     private let decoder = JSONDecoder()
     private var storageBackoff = Backoff(base: 0.5, cap: 30)
+    private var limiter: SendRateLimiter
 
-    init(client: BotAPIClient, database: AppDatabase, stopSignal: StopSignal, clock: @escaping @Sendable () -> Date,
-         logger: Logger, pseudonym: LogPseudonym, crashPoints: CrashPoints, flushGrace: TimeInterval) {
+    init(client: BotAPIClient, database: AppDatabase, stopSignal: StopSignal, logger: Logger, pseudonym: LogPseudonym, crashPoints: CrashPoints, flushGrace: TimeInterval,
+         limiter: SendRateLimiter) {
         self.client = client
         self.database = database
         self.stopSignal = stopSignal
-        self.clock = clock
         self.logger = logger
         self.pseudonym = pseudonym
         self.crashPoints = crashPoints
         self.flushGrace = flushGrace
+        self.limiter = limiter
     }
 
     /// Runs until stopped; after a stop it keeps sending what is ready for up to `flushGrace` seconds.
@@ -39,12 +41,12 @@ final class OutboxSender {
                 flushDeadline = deadline
                 if Date() >= deadline { return }
             }
-            let row: OutboxMessage?
+            let heads: [OutboxMessage]
             let wakeUp: Date?
             do {
-                let now = clock()
-                (row, wakeUp) = try database.writer.read { db in
-                    (try OutboxMessage.nextReady(now: now, in: db), try OutboxMessage.nextWakeUp(in: db))
+                let now = Date()
+                (heads, wakeUp) = try database.writer.read { db in
+                    (try OutboxMessage.readyHeads(now: now, limit: 64, in: db), try OutboxMessage.nextWakeUp(in: db))
                 }
                 storageBackoff.reset()
             } catch {
@@ -53,11 +55,19 @@ final class OutboxSender {
                 stopSignal.sleep(storageBackoff.nextDelay())
                 continue
             }
-            guard let row else {
-                if stopSignal.isStopped { return }
-                // Rows written by other processes (the CLI) are found by this periodic look.
-                let idle = wakeUp.map { max(0.01, min(1, $0.timeIntervalSince(clock()))) } ?? 1
-                stopSignal.sleep(idle)
+            let now = Date()
+            guard let row = heads.first(where: { !paced($0) || limiter.earliestSend(to: $0.chatId, now: now) <= now }) else {
+                if heads.isEmpty && stopSignal.isStopped { return }
+                // Every ready chat is being paced, or nothing is ready: rows written by other
+                // processes (the CLI) are also found by this periodic look.
+                let pacedUntil = heads.map { limiter.earliestSend(to: $0.chatId, now: now) }.min()
+                let next = [pacedUntil, wakeUp].compactMap { $0 }.min()
+                let idle = next.map { max(0.005, min(1, $0.timeIntervalSince(now))) } ?? 1
+                if stopSignal.isStopped {
+                    Thread.sleep(forTimeInterval: min(idle, 0.05))
+                } else {
+                    stopSignal.sleep(idle)
+                }
                 continue
             }
             if !send(row) { return }
@@ -72,9 +82,19 @@ final class OutboxSender {
             return true
         }
         do {
-            try item.perform(with: client)
+            let sent = try item.perform(with: client) { edit in
+                try? database.writer.read { db in
+                    try QuestionMessage.messageId(conversationId: edit.conversationId, stepId: edit.stepId, in: db)
+                }
+            }
             crashPoints.hit(.afterSend)
-            record(id: id) { db in try OutboxMessage.markSent(id: id, in: db) }
+            if paced(row) { limiter.recordSend(to: row.chatId, at: Date()) }
+            record(id: id) { db in
+                try OutboxMessage.markSent(id: id, in: db)
+                if case .askQuestion(_, let conversationId, let stepId) = item, let sent {
+                    try QuestionMessage.record(conversationId: conversationId, stepId: stepId, messageId: sent.messageId, in: db)
+                }
+            }
         } catch .transport(.cancelled) {
             return false
         } catch {
@@ -84,7 +104,7 @@ final class OutboxSender {
     }
 
     private func handle(_ error: BotAPIError, item: OutboxItem, row: OutboxMessage, id: Int64) {
-        let now = clock()
+        let now = Date()
         let chatTag = pseudonym.tag(row.chatId)
         if error.isMessageNotModified {
             record(id: id) { db in try OutboxMessage.markSent(id: id, in: db) }
@@ -92,6 +112,7 @@ final class OutboxSender {
         }
         switch error {
         case .tooManyRequests(let retryAfter, _):
+            limiter.pause(chatId: row.chatId, until: now.addingTimeInterval(TimeInterval(retryAfter)))
             record(id: id) { db in
                 try OutboxMessage.reschedule(id: id, notBefore: now.addingTimeInterval(TimeInterval(retryAfter)),
                                              error: "429 retry after \(retryAfter) s", in: db)
@@ -118,6 +139,12 @@ final class OutboxSender {
                 try OutboxMessage.reschedule(id: id, notBefore: now.addingTimeInterval(delay), error: "\(error)", in: db)
             }
         }
+    }
+
+    /// Answers to button presses are not chat messages: they are never held back, so the
+    /// spinner on a person's button stops at once.
+    private func paced(_ row: OutboxMessage) -> Bool {
+        row.method != "answerCallbackQuery"
     }
 
     /// Writes the outcome of a send, retrying while storage fails: the message is already out,

@@ -16,6 +16,7 @@ final class Poller {
     private let client: BotAPIClient
     private let database: AppDatabase
     private let processor: UpdateProcessor
+    private let driver: ConversationDriver
     private let stopSignal: StopSignal
     private let onCommitted: () -> Void
     private let pollTimeout: Int
@@ -24,11 +25,13 @@ final class Poller {
     private var backoff = Backoff(base: 1, cap: 30)
     private var storageFailing = false
 
-    init(client: BotAPIClient, database: AppDatabase, processor: UpdateProcessor, stopSignal: StopSignal,
+    init(client: BotAPIClient, database: AppDatabase, processor: UpdateProcessor, driver: ConversationDriver,
+         stopSignal: StopSignal,
          pollTimeout: Int, clock: @escaping @Sendable () -> Date, logger: Logger, onCommitted: @escaping () -> Void) {
         self.client = client
         self.database = database
         self.processor = processor
+        self.driver = driver
         self.stopSignal = stopSignal
         self.pollTimeout = pollTimeout
         self.clock = clock
@@ -112,7 +115,18 @@ final class Poller {
         } catch {
             reportStorage(error)
         }
+        sweepDeadlines()
         return .continue
+    }
+
+    /// Sends due reminders and closes expired conversations; a failure is logged and tried again next poll.
+    private func sweepDeadlines() {
+        do {
+            try database.writer.write { db in try driver.sweepDeadlines(now: clock(), in: db) }
+            onCommitted()
+        } catch {
+            logger.error("could not process dialog deadlines", metadata: ["error.type": "\(type(of: error))"])
+        }
     }
 
     /// Commits one update; false when storage is failing and polling must pause without moving the offset.

@@ -1,3 +1,4 @@
+import Dialogs
 import Foundation
 import GRDB
 import Logging
@@ -9,10 +10,12 @@ import Telegram
 public struct UpdateRouter: Sendable {
     let logger: Logger
     let pseudonym: LogPseudonym
+    let driver: ConversationDriver
 
-    public init(logger: Logger, pseudonym: LogPseudonym) {
+    public init(logger: Logger, pseudonym: LogPseudonym, driver: ConversationDriver) {
         self.logger = logger
         self.pseudonym = pseudonym
+        self.driver = driver
     }
 
     func route(_ update: Update, now: Date, in db: Database) throws {
@@ -27,51 +30,193 @@ public struct UpdateRouter: Sendable {
         }
     }
 
+    // MARK: Messages
+
     private func handle(_ message: Message, now: Date, in db: Database) throws {
         // Dialogs and data never run outside private chats; nothing from a group is stored.
         guard message.chat.isPrivate, let sender = message.from, !sender.isBot else { return }
-        let chatId = message.chat.id
-
         if var person = try Person.find(telegramUserId: sender.id, in: db) {
             person.lastSeenAt = now
             person.active = true
-            try person.update(db)
-            if message.command?.name == "/start" {
-                try OutboxItem.text(BotTexts.alreadyEnrolled.text(for: person.language), to: chatId).enqueue(at: now, in: db)
+            try handleEnrolled(message, person: &person, now: now, in: db)
+            try save(person, in: db)
+            return
+        }
+        guard let command = message.command, command.name == "/start", !command.argument.isEmpty else {
+            try say(BotTexts.closedBot.ru, to: message.chat.id, now: now, in: db)
+            return
+        }
+        try enrol(code: command.argument, userId: sender.id, chatId: message.chat.id, now: now, in: db)
+    }
+
+    private func enrol(code: String, userId: Int64, chatId: Int64, now: Date, in db: Database) throws {
+        switch try Invite.redeem(code: code, telegramUserId: userId, now: now, in: db) {
+        case .enrolled(var person):
+            logger.info("person enrolled", metadata: ["person.tag": "\(pseudonym.tag(userId))", "person.role": "\(person.role.rawValue)"])
+            try say(BotTexts.welcome(role: person.role).text(for: person.language), to: chatId, now: now, in: db)
+            if try driver.start(DialogIds.onboarding, for: &person, now: now, in: db) {
+                try save(person, in: db)
+            }
+        case .unknown:
+            try say(BotTexts.unknownInvite.ru, to: chatId, now: now, in: db)
+        case .alreadyUsed:
+            try say(BotTexts.usedInvite.ru, to: chatId, now: now, in: db)
+        case .expired:
+            try say(BotTexts.expiredInvite.ru, to: chatId, now: now, in: db)
+        }
+    }
+
+    private func handleEnrolled(_ message: Message, person: inout Person, now: Date, in db: Database) throws {
+        guard let personId = person.id else { return }
+        let language = person.language
+        let active = try Conversation.active(personId: personId, in: db)
+        let needsConsent = person.consentedAt == nil && driver.library.current(DialogIds.onboarding) != nil
+
+        guard let command = message.command else {
+            if let active {
+                let input: EngineInput = message.content == .unsupported ? .unsupportedContent : .text(message.text ?? "")
+                try driver.feed(input, to: active, person: &person, now: now, in: db)
+            } else if needsConsent {
+                try driver.start(DialogIds.onboarding, for: &person, now: now, in: db)
             } else {
-                try OutboxItem.text(BotTexts.nothingToAnswer.text(for: person.language), to: chatId).enqueue(at: now, in: db)
+                try say(BotTexts.nothingToAnswer.text(for: language), to: person.telegramUserId, now: now, in: db)
             }
             return
         }
 
-        guard let command = message.command, command.name == "/start", !command.argument.isEmpty else {
-            try OutboxItem.text(BotTexts.closedBot.ru, to: chatId).enqueue(at: now, in: db)
+        guard let name = BotCommandName(command: command.name) else {
+            let hint = active == nil ? BotTexts.unknownCommand : BotTexts.unknownCommandInDialog
+            try say(hint.text(for: language), to: person.telegramUserId, now: now, in: db)
             return
         }
-        try enrol(code: command.argument, userId: sender.id, chatId: chatId, now: now, in: db)
+        guard CommandTable.allows(name, for: person.role) else {
+            try say(BotTexts.notAvailable.text(for: language), to: person.telegramUserId, now: now, in: db)
+            return
+        }
+        if needsConsent && !name.steersDialog {
+            if active == nil {
+                try driver.start(DialogIds.onboarding, for: &person, now: now, in: db)
+            } else {
+                try say(BotTexts.finishOnboardingFirst.text(for: language), to: person.telegramUserId, now: now, in: db)
+            }
+            return
+        }
+        try run(name, active: active, person: &person, now: now, in: db)
     }
 
-    private func enrol(code: String, userId: Int64, chatId: Int64, now: Date, in db: Database) throws {
-        let reply: String
-        switch try Invite.redeem(code: code, telegramUserId: userId, now: now, in: db) {
-        case .enrolled(let person):
-            logger.info("person enrolled", metadata: ["person.tag": "\(pseudonym.tag(userId))", "person.role": "\(person.role.rawValue)"])
-            reply = BotTexts.welcome(role: person.role).text(for: person.language)
-        case .unknown:
-            reply = BotTexts.unknownInvite.ru
-        case .alreadyUsed:
-            reply = BotTexts.usedInvite.ru
-        case .expired:
-            reply = BotTexts.expiredInvite.ru
+    private func run(_ name: BotCommandName, active: Conversation?, person: inout Person, now: Date, in db: Database) throws {
+        let chatId = person.telegramUserId
+        let language = person.language
+        switch name {
+        case .start:
+            try say(BotTexts.alreadyEnrolled.text(for: language), to: chatId, now: now, in: db)
+        case .help:
+            try say(BotTexts.help(role: person.role).text(for: language), to: chatId, now: now, in: db)
+        case .cancel, .back, .skip:
+            guard let active else {
+                try say(BotTexts.nothingInProgress.text(for: language), to: chatId, now: now, in: db)
+                return
+            }
+            let input: EngineInput = name == .cancel ? .cancel : name == .back ? .back : .skip
+            try driver.feed(input, to: active, person: &person, now: now, in: db)
+        case .checkin, .monitoring:
+            guard let dialogId = name.dialogId else { return }
+            try startOrOfferSwitch(to: dialogId, active: active, person: &person, now: now, in: db)
+        case .language, .mydata, .forget, .mentees, .summary, .export, .report, .meeting, .meetings, .round, .invite, .people:
+            try say(BotTexts.comingSoon.text(for: language), to: chatId, now: now, in: db)
         }
-        try OutboxItem.text(reply, to: chatId).enqueue(at: now, in: db)
     }
+
+    /// Starts a dialog, or, while another is in progress, asks (with buttons) whether to drop it.
+    private func startOrOfferSwitch(to dialogId: String, active: Conversation?, person: inout Person, now: Date,
+                                    in db: Database) throws {
+        let chatId = person.telegramUserId
+        guard driver.library.current(dialogId) != nil else {
+            try say(BotTexts.dialogUnavailable.text(for: person.language), to: chatId, now: now, in: db)
+            return
+        }
+        guard let active, let activeId = active.id else {
+            try driver.start(dialogId, for: &person, now: now, in: db)
+            return
+        }
+        if active.dialogId == dialogId {
+            try say(BotTexts.alreadyInThisDialog.text(for: person.language), to: chatId, now: now, in: db)
+            return
+        }
+        let keyboard = InlineKeyboardMarkup(inlineKeyboard: [[
+            InlineKeyboardButton(text: BotTexts.switchYes.text(for: person.language),
+                                 callbackData: CallbackData.switchDialog(conversationId: activeId, dialogId: dialogId).encoded),
+            InlineKeyboardButton(text: BotTexts.switchNo.text(for: person.language),
+                                 callbackData: CallbackData.keepDialog(conversationId: activeId).encoded),
+        ]])
+        try OutboxItem.sendMessage(SendMessage(chatId: chatId, text: BotTexts.askToSwitch.text(for: person.language),
+                                               replyMarkup: .inline(keyboard)))
+            .enqueue(at: now, in: db)
+    }
+
+    // MARK: Button presses
 
     private func handle(_ query: CallbackQuery, now: Date, in db: Database) throws {
-        let person = try Person.find(telegramUserId: query.from.id, in: db)
-        let language = person?.language ?? "ru"
-        // Every press is answered, or the button spins on the person's phone.
-        let answer = AnswerCallbackQuery(callbackQueryId: query.id, text: BotTexts.buttonExpired.text(for: language))
-        try OutboxItem.answerCallbackQuery(answer, chatId: query.from.id).enqueue(at: now, in: db)
+        guard var person = try Person.find(telegramUserId: query.from.id, in: db), let personId = person.id else {
+            try answer(query, notice: BotTexts.buttonExpired.ru, now: now, in: db)
+            return
+        }
+        person.lastSeenAt = now
+        person.active = true
+        let active = try Conversation.active(personId: personId, in: db)
+        let data = query.data.flatMap(CallbackData.init)
+        var stale = true
+
+        switch data {
+        case .answer(let conversationId, let stepId, let optionId)?:
+            if let active, active.id == conversationId {
+                stale = try driver.feed(.button(stepId: stepId, optionId: optionId), to: active, person: &person, now: now, in: db)
+            }
+        case .switchDialog(let conversationId, let dialogId)?:
+            if let active, active.id == conversationId, driver.library.current(dialogId) != nil,
+               CommandTable.allows(dialogCommand(for: dialogId), for: person.role) {
+                stale = false
+                try dropButtons(of: query, now: now, in: db)
+                try driver.feed(.cancel, to: active, person: &person, now: now, in: db)
+                try driver.start(dialogId, for: &person, now: now, in: db)
+            }
+        case .keepDialog(let conversationId)?:
+            if let active, active.id == conversationId {
+                stale = false
+                try dropButtons(of: query, now: now, in: db)
+                try say(BotTexts.keepGoing.text(for: person.language), to: person.telegramUserId, now: now, in: db)
+            }
+        case nil:
+            break
+        }
+        try save(person, in: db)
+        try answer(query, notice: stale ? BotTexts.buttonExpired.text(for: person.language) : nil, now: now, in: db)
+    }
+
+    private func dialogCommand(for dialogId: String) -> BotCommandName {
+        BotCommandName.allCases.first { $0.dialogId == dialogId } ?? .start
+    }
+
+    /// Every press is answered, or the button keeps spinning on the person's phone.
+    private func answer(_ query: CallbackQuery, notice: String?, now: Date, in db: Database) throws {
+        try OutboxItem.answerCallbackQuery(AnswerCallbackQuery(callbackQueryId: query.id, text: notice), chatId: query.from.id)
+            .enqueue(at: now, in: db)
+    }
+
+    private func dropButtons(of query: CallbackQuery, now: Date, in db: Database) throws {
+        guard let message = query.message else { return }
+        try OutboxItem.editMessageReplyMarkup(EditMessageReplyMarkup(chatId: message.chat.id, messageId: message.messageId,
+                                                                     replyMarkup: nil))
+            .enqueue(at: now, in: db)
+    }
+
+    /// Saves the person unless a dialog erased them meanwhile (consent declined).
+    private func save(_ person: Person, in db: Database) throws {
+        guard try person.exists(db) else { return }
+        try person.update(db)
+    }
+
+    private func say(_ text: String, to chatId: Int64, now: Date, in db: Database) throws {
+        try OutboxItem.text(text, to: chatId).enqueue(at: now, in: db)
     }
 }

@@ -116,3 +116,11 @@ extension Invite {
         return .enrolled(person)
     }
 }
+
+extension Invite {
+    /// Makes the invite that enrolled `person` usable again (they declined consent and are erased).
+    public static func reopen(for person: Person, in db: Database) throws {
+        guard let personId = person.id else { return }
+        try db.execute(sql: "UPDATE invite SET usedAt = NULL, personId = NULL WHERE personId = ?", arguments: [personId])
+    }
+}

@@ -40,17 +40,17 @@ extension OutboxMessage: FetchableRecord, MutablePersistableRecord {
         id = inserted.rowID
     }
 
-    /// The oldest pending row that may go now, taking only the first pending row of each chat
-    /// so a chat's messages leave in the order they were written.
-    public static func nextReady(now: Date, in db: Database) throws -> OutboxMessage? {
-        try OutboxMessage.fetchOne(db, sql: """
+    /// The first pending row of each chat that may go now, oldest first: the sender picks the first
+    /// one whose chat is not being paced.
+    public static func readyHeads(now: Date, limit: Int, in db: Database) throws -> [OutboxMessage] {
+        try OutboxMessage.fetchAll(db, sql: """
             SELECT o.* FROM outbox o
             WHERE o.status = 'pending'
               AND (o.notBefore IS NULL OR o.notBefore <= ?)
               AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chatId = o.chatId AND p.status = 'pending' AND p.id < o.id)
             ORDER BY o.id
-            LIMIT 1
-            """, arguments: [now])
+            LIMIT ?
+            """, arguments: [now, limit])
     }
 
     /// The earliest time a pending row becomes ready, if any is waiting on a back-off.

@@ -13,6 +13,8 @@ public struct Person: Codable, Sendable, Equatable, Identifiable {
     public var active: Bool
     public var createdAt: Date
     public var lastSeenAt: Date?
+    /// When the person agreed to the consent note in onboarding; nil until then.
+    public var consentedAt: Date?
 
     public init(id: Int64? = nil, telegramUserId: Int64, alias: String?, role: Role, language: String = "ru",
                 city: String? = nil, mentorId: Int64? = nil, active: Bool = true, createdAt: Date, lastSeenAt: Date? = nil) {

@@ -1,4 +1,5 @@
 import Bot
+import Dialogs
 import Foundation
 import Logging
 import Store
@@ -10,13 +11,20 @@ import TelegramDouble
 final class RunningBot {
     let runner: BotRunner
     private let finished = DispatchSemaphore(value: 0)
+    private var stopped = false
 
-    init(database: AppDatabase, double: BotAPIDouble) {
+    /// `pacing` defaults to a fast pace so dialog tests need not wait a second per message;
+    /// tests of pacing itself pass Telegram's limits.
+    init(database: AppDatabase, double: BotAPIDouble, library: DialogLibrary = DialogLibrary(catalog: DialogCatalog()),
+         clock: @escaping @Sendable () -> Date = { Date() },
+         pacing: SendRateLimiter = SendRateLimiter(perChatInterval: 0.01, perChatBurst: 3, globalPerSecond: 1000)) {
         runner = BotRunner(
             database: database,
             settings: BotSettings(api: BotAPIConfiguration(baseURL: double.baseURL, token: double.token, requestTimeout: 5),
-                                  pollTimeout: 1, flushGrace: 2),
-            logger: Logger(label: "test")
+                                  pollTimeout: 1, flushGrace: 2, pacing: pacing),
+            library: library,
+            logger: Logger(label: "test"),
+            clock: clock
         )
         let runner = runner
         let finished = finished
@@ -29,11 +37,35 @@ final class RunningBot {
     /// Stops the bot and waits for it; false if it did not stop within `timeout`.
     @discardableResult
     func stop(timeout: TimeInterval = 10) -> Bool {
+        guard !stopped else { return true }
+        stopped = true
         runner.stop()
         return finished.wait(timeout: .now() + timeout) == .success
     }
 
     deinit {
         stop()
+    }
+}
+
+/// A clock a test moves by hand.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    init(_ start: Date = Date()) {
+        current = start
+    }
+
+    var now: Date {
+        lock.lock()
+        defer { lock.unlock() }
+        return current
+    }
+
+    func advance(by seconds: TimeInterval) {
+        lock.lock()
+        current = current.addingTimeInterval(seconds)
+        lock.unlock()
     }
 }

@@ -1,5 +1,5 @@
-/// A sentence in each language the bot speaks; Russian is the fallback.
-public struct LocalizedText: Sendable, Equatable {
+/// A sentence the bot says outside dialogs, in each language it speaks; Russian is the fallback.
+public struct Phrase: Sendable, Equatable {
     public let ru: String
     public let ky: String?
     public let en: String?

@@ -1,0 +1,33 @@
+/// What an inline button carries (Telegram allows 64 bytes). Every kind names the conversation
+/// it belongs to, so a press on an old or forged button is recognised and changes nothing.
+public enum CallbackData: Equatable, Sendable {
+    /// An answer option: "k1|<conversation>|<step>|<option>".
+    case answer(conversationId: Int64, stepId: String, optionId: String)
+    /// Drop the conversation in progress and start another dialog: "k1s|<conversation>|<dialog>".
+    case switchDialog(conversationId: Int64, dialogId: String)
+    /// Keep the conversation in progress: "k1k|<conversation>".
+    case keepDialog(conversationId: Int64)
+
+    public init?(_ raw: String) {
+        let parts = raw.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 2, let conversationId = Int64(parts[1]), conversationId > 0 else { return nil }
+        switch (parts[0], parts.count) {
+        case ("k1", 4) where !parts[2].isEmpty && !parts[3].isEmpty:
+            self = .answer(conversationId: conversationId, stepId: parts[2], optionId: parts[3])
+        case ("k1s", 3) where !parts[2].isEmpty:
+            self = .switchDialog(conversationId: conversationId, dialogId: parts[2])
+        case ("k1k", 2):
+            self = .keepDialog(conversationId: conversationId)
+        default:
+            return nil
+        }
+    }
+
+    public var encoded: String {
+        switch self {
+        case .answer(let c, let s, let o): "k1|\(c)|\(s)|\(o)"
+        case .switchDialog(let c, let d): "k1s|\(c)|\(d)"
+        case .keepDialog(let c): "k1k|\(c)"
+        }
+    }
+}

@@ -1,0 +1,153 @@
+import Dialogs
+import Foundation
+import GRDB
+import Store
+
+/// Well-known dialog ids the bot starts by itself.
+public enum DialogIds {
+    public static let onboarding = "onboarding"
+    public static let checkin = "mentorship-checkin"
+    public static let monitoring = "city-monitoring"
+    public static let debrief = "ccm-debrief"
+}
+
+/// Runs dialogs with people: starts them, feeds the engine what they send, writes what it says to
+/// the outbox and what they answered to the store, all inside the caller's transaction.
+public struct ConversationDriver: Sendable {
+    let library: DialogLibrary
+    let timeZone: TimeZone
+
+    public init(library: DialogLibrary, timeZone: TimeZone = .bishkek) {
+        self.library = library
+        self.timeZone = timeZone
+    }
+
+    func context(for person: Person) -> RespondentContext {
+        RespondentContext(alias: person.alias, city: person.city, language: Language(rawValue: person.language) ?? .ru,
+                          timeZone: timeZone)
+    }
+
+    /// Starts a dialog for `person`; false when there is no such dialog.
+    @discardableResult
+    public func start(_ dialogId: String, for person: inout Person, now: Date, in db: Database) throws -> Bool {
+        guard let dialog = library.current(dialogId), let personId = person.id else { return false }
+        let outcome = Engine.start(dialog: dialog, context: context(for: person), now: now)
+        var conversation = Conversation(personId: personId, dialogId: dialog.id, dialogVersion: dialog.version,
+                                        state: try Self.encode(outcome.state), startedAt: now,
+                                        nextDeadline: outcome.state.nextDeadline)
+        try conversation.insert(db)
+        try apply(outcome, to: &conversation, person: &person, now: now, in: db)
+        return true
+    }
+
+    /// Feeds one input to a conversation; returns true when the engine saw a stale button press.
+    /// The person may no longer exist afterwards (they declined consent in onboarding).
+    @discardableResult
+    public func feed(_ input: EngineInput, to conversation: Conversation, person: inout Person, now: Date,
+                     in db: Database) throws -> Bool {
+        var conversation = conversation
+        let state = try Self.decode(conversation.state)
+        guard let dialog = try library.dialog(conversation.dialogId, version: conversation.dialogVersion, in: db) else {
+            // The dialog file is gone: close the conversation, keeping what was answered.
+            var closed = state
+            closed.finished = .cancelled
+            closed.position = nil
+            let notice = Output.notice(BotTexts.dialogUnavailable.text(for: person.language))
+            try apply(Outcome(state: closed, outputs: [notice], finished: .cancelled), to: &conversation, person: &person,
+                      now: now, in: db)
+            return false
+        }
+        let outcome = Engine.handle(dialog: dialog, state: state, input: input, context: context(for: person), now: now)
+        // A press on an old or forged button changes nothing, not even the stored bytes.
+        if outcome.outputs == [.staleButton] { return true }
+        try apply(outcome, to: &conversation, person: &person, now: now, in: db)
+        return outcome.outputs.contains(.staleButton)
+    }
+
+    /// Reminds or closes every conversation whose deadline has come.
+    public func sweepDeadlines(now: Date, in db: Database) throws {
+        for conversation in try Conversation.due(at: now, in: db) {
+            guard var person = try Person.fetchOne(db, key: conversation.personId) else { continue }
+            try feed(.expiryTick, to: conversation, person: &person, now: now, in: db)
+        }
+    }
+
+    private func apply(_ outcome: Outcome, to conversation: inout Conversation, person: inout Person, now: Date,
+                       in db: Database) throws {
+        guard let conversationId = conversation.id else { return }
+        let renderer = PromptRenderer(chatId: person.telegramUserId, conversationId: conversationId)
+        for item in renderer.items(for: outcome.outputs) {
+            try item.enqueue(at: now, in: db)
+        }
+        Self.applyProfileUpdates(outcome.state.profileUpdates, to: &person)
+        conversation.updatedAt = now
+        conversation.nextDeadline = outcome.state.nextDeadline
+        var kept = outcome.state
+        if let finished = outcome.finished, conversation.status == .active {
+            conversation.status = Self.status(for: finished)
+            conversation.finishedAt = now
+            conversation.nextDeadline = nil
+            try storeResponse(outcome.state, of: conversation, completion: finished, now: now, in: db)
+            if finished == .completed && conversation.dialogId == DialogIds.onboarding {
+                guard outcome.state.profileUpdates["consent"] == "agree" else {
+                    // "Without your consent we keep nothing": the person is erased and their invite works again.
+                    try Invite.reopen(for: person, in: db)
+                    _ = try person.delete(db)
+                    return
+                }
+                person.consentedAt = now
+            }
+            // The answers now live in the response; the finished conversation keeps no second copy.
+            kept.answers = []
+            kept.history = []
+            kept.selection = []
+        }
+        conversation.state = try Self.encode(kept)
+        try conversation.update(db)
+        try person.update(db)
+    }
+
+    private func storeResponse(_ state: ConversationState, of conversation: Conversation, completion: Completion,
+                               now: Date, in db: Database) throws {
+        // Onboarding's answers (language, alias, consent) live in the profile, not as a response.
+        guard conversation.dialogId != DialogIds.onboarding, !state.answers.isEmpty else { return }
+        var response = Response(personId: conversation.personId, conversationId: conversation.id,
+                                dialogId: conversation.dialogId, dialogVersion: conversation.dialogVersion,
+                                status: completion == .completed ? .complete : .partial,
+                                startedAt: conversation.startedAt, finishedAt: now)
+        try response.insert(db)
+        guard let responseId = response.id else { return }
+        for answer in state.answers {
+            var record = AnswerRecord(responseId: responseId, personId: conversation.personId,
+                                      dialogId: conversation.dialogId, dialogVersion: conversation.dialogVersion,
+                                      stepId: answer.stepId, repeatIndex: answer.repeatIndex, value: answer.value,
+                                      label: answer.label, answeredAt: answer.answeredAt)
+            try record.insert(db)
+        }
+    }
+
+    private static func applyProfileUpdates(_ updates: [String: String], to person: inout Person) {
+        if let language = updates["language"], Language(rawValue: language) != nil {
+            person.language = language
+        }
+        if let alias = updates["alias"], !alias.isEmpty {
+            person.alias = alias
+        }
+    }
+
+    private static func status(for completion: Completion) -> Conversation.Status {
+        switch completion {
+        case .completed: .completed
+        case .cancelled: .cancelled
+        case .expired: .expired
+        }
+    }
+
+    static func encode(_ state: ConversationState) throws -> Data {
+        try JSONEncoder().encode(state)
+    }
+
+    static func decode(_ data: Data) throws -> ConversationState {
+        try JSONDecoder().decode(ConversationState.self, from: data)
+    }
+}

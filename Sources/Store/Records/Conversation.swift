@@ -1,0 +1,67 @@
+import Foundation
+import GRDB
+
+/// A dialog in progress (or ended) with one person. `state` is the engine's state as JSON.
+public struct Conversation: Codable, Sendable, Equatable, Identifiable {
+    public enum Status: String, Codable, Sendable, DatabaseValueConvertibleByRawValue {
+        case active, completed, cancelled, expired
+    }
+
+    public var id: Int64?
+    public var personId: Int64
+    public var dialogId: String
+    public var dialogVersion: String
+    public var state: Data
+    public var status: Status
+    public var startedAt: Date
+    public var updatedAt: Date
+    public var finishedAt: Date?
+    /// When the bot must next poke the engine (reminder, then expiry).
+    public var nextDeadline: Date?
+
+    public init(personId: Int64, dialogId: String, dialogVersion: String, state: Data, startedAt: Date, nextDeadline: Date?) {
+        self.personId = personId
+        self.dialogId = dialogId
+        self.dialogVersion = dialogVersion
+        self.state = state
+        self.status = .active
+        self.startedAt = startedAt
+        self.updatedAt = startedAt
+        self.nextDeadline = nextDeadline
+    }
+}
+
+extension Conversation: FetchableRecord, MutablePersistableRecord {
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    public static func active(personId: Int64, in db: Database) throws -> Conversation? {
+        try Conversation.filter(Column("personId") == personId && Column("status") == Status.active.rawValue).fetchOne(db)
+    }
+
+    /// Active conversations whose reminder or expiry time has come.
+    public static func due(at now: Date, in db: Database) throws -> [Conversation] {
+        try Conversation
+            .filter(Column("status") == Status.active.rawValue && Column("nextDeadline") != nil && Column("nextDeadline") <= now)
+            .order(Column("nextDeadline"))
+            .fetchAll(db)
+    }
+}
+
+/// The Telegram message that carries a question, so it can be edited after the answer.
+public enum QuestionMessage {
+    /// Records where a question went; does nothing if the conversation is gone (erased by /forget meanwhile).
+    public static func record(conversationId: Int64, stepId: String, messageId: Int, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO questionMessage (conversationId, stepId, messageId)
+            SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM conversation WHERE id = ?)
+            ON CONFLICT(conversationId, stepId) DO UPDATE SET messageId = excluded.messageId
+            """, arguments: [conversationId, stepId, messageId, conversationId])
+    }
+
+    public static func messageId(conversationId: Int64, stepId: String, in db: Database) throws -> Int? {
+        try Int.fetchOne(db, sql: "SELECT messageId FROM questionMessage WHERE conversationId = ? AND stepId = ?",
+                         arguments: [conversationId, stepId])
+    }
+}

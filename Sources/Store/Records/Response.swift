@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+
+/// One finished (or abandoned) run of a dialog by one person.
+public struct Response: Codable, Sendable, Equatable, Identifiable {
+    public enum Status: String, Codable, Sendable, DatabaseValueConvertibleByRawValue {
+        case complete
+        /// Cancelled or expired: the answers given so far are kept, marked so.
+        case partial
+    }
+
+    public var id: Int64?
+    public var personId: Int64
+    public var conversationId: Int64?
+    public var dialogId: String
+    public var dialogVersion: String
+    public var status: Status
+    public var startedAt: Date
+    public var finishedAt: Date
+
+    public init(personId: Int64, conversationId: Int64?, dialogId: String, dialogVersion: String, status: Status,
+                startedAt: Date, finishedAt: Date) {
+        self.personId = personId
+        self.conversationId = conversationId
+        self.dialogId = dialogId
+        self.dialogVersion = dialogVersion
+        self.status = status
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+    }
+}
+
+extension Response: FetchableRecord, MutablePersistableRecord {
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+/// One stored answer, with the dialog id and version it was given under.
+public struct AnswerRecord: Codable, Sendable, Equatable, Identifiable {
+    public var id: Int64?
+    public var responseId: Int64
+    public var personId: Int64
+    public var dialogId: String
+    public var dialogVersion: String
+    public var stepId: String
+    public var repeatIndex: Int?
+    /// Machine value: an option id, comma-joined option ids, a number, a yyyy-MM-dd date or text.
+    public var value: String
+    /// Human-readable form in the respondent's language.
+    public var label: String?
+    public var answeredAt: Date
+
+    public init(responseId: Int64, personId: Int64, dialogId: String, dialogVersion: String, stepId: String,
+                repeatIndex: Int?, value: String, label: String?, answeredAt: Date) {
+        self.responseId = responseId
+        self.personId = personId
+        self.dialogId = dialogId
+        self.dialogVersion = dialogVersion
+        self.stepId = stepId
+        self.repeatIndex = repeatIndex
+        self.value = value
+        self.label = label
+        self.answeredAt = answeredAt
+    }
+}
+
+extension AnswerRecord: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "answer"
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
