@@ -49,17 +49,25 @@ let package = Package(
         .target(
             name: "Bot",
             dependencies: [
-                "Telegram", "Store", "Dialogs",
+                "Telegram", "Store", "Dialogs", "Reports",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "Reports",
+            dependencies: [
+                "Store", "Dialogs",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "kenesh",
             dependencies: [
-                "Bot", "Telegram", "Store", "Dialogs",
+                "Bot", "Telegram", "Store", "Dialogs", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -73,12 +81,17 @@ let package = Package(
         // Benchmarks, run by hand: swift run -c release kenesh-bench
         .executableTarget(
             name: "kenesh-bench",
-            dependencies: ["Bot", "Telegram", "Store", "Dialogs", "TelegramDouble"],
+            dependencies: ["Bot", "Telegram", "Store", "Dialogs", "Reports", "TelegramDouble"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TelegramDoubleTests", dependencies: ["TelegramDouble"], swiftSettings: swiftSettings),
         .testTarget(name: "TelegramTests", dependencies: ["Telegram", "TelegramDouble"], swiftSettings: swiftSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "Store", "Dialogs", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "DialogsTests", dependencies: ["Dialogs"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BotTests",

@@ -108,6 +108,63 @@ extension AppDatabase {
             }
         }
 
+        migrator.registerMigration("v3: meetings, RSVPs, dialog invitations, support requests, audit") { db in
+            try db.create(table: "meeting") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("title", .text).notNull()
+                // plenary, working_group, oversight
+                t.column("kind", .text).notNull()
+                t.column("place", .text)
+                t.column("startsAt", .datetime).notNull().indexed()
+                t.column("durationMinutes", .integer).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("cancelledAt", .datetime)
+            }
+            try db.create(table: "rsvp") { t in
+                t.column("meetingId", .integer).notNull().references("meeting", onDelete: .cascade)
+                t.column("personId", .integer).notNull().references("person", onDelete: .cascade)
+                // yes, no, maybe
+                t.column("answer", .text).notNull()
+                t.column("answeredAt", .datetime).notNull()
+                t.primaryKey(["meetingId", "personId"])
+            }
+            // Every time the bot asked someone to fill in a dialog: the denominator of response rates.
+            try db.create(table: "dialogInvitation") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("personId", .integer).notNull().indexed().references("person", onDelete: .cascade)
+                t.column("dialogId", .text).notNull()
+                // round, command, meeting
+                t.column("source", .text).notNull()
+                t.column("meetingId", .integer).references("meeting", onDelete: .setNull)
+                t.column("invitedAt", .datetime).notNull().indexed()
+                t.column("conversationId", .integer).references("conversation", onDelete: .setNull)
+            }
+            try db.alter(table: "response") { t in
+                t.add(column: "meetingId", .integer).references("meeting", onDelete: .setNull)
+            }
+            try db.alter(table: "conversation") { t in
+                t.add(column: "meetingId", .integer).references("meeting", onDelete: .setNull)
+            }
+            // A leader asked for support in a check-in; the mentor's "I'll contact them" press acknowledges it.
+            try db.create(table: "supportRequest") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("personId", .integer).notNull().indexed().references("person", onDelete: .cascade)
+                t.column("mentorId", .integer).references("person", onDelete: .setNull)
+                t.column("responseId", .integer).notNull().references("response", onDelete: .cascade)
+                t.column("createdAt", .datetime).notNull()
+                t.column("acknowledgedAt", .datetime)
+            }
+            // Who looked at or took data out, and when. Never what the data said.
+            try db.create(table: "audit") { t in
+                t.autoIncrementedPrimaryKey("id")
+                // "person:<id>" for a coordinator in the bot, "cli" for the command line
+                t.column("actor", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("detail", .text)
+                t.column("at", .datetime).notNull().indexed()
+            }
+        }
+
         return migrator
     }
 }
