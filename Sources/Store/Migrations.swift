@@ -165,6 +165,14 @@ extension AppDatabase {
             }
         }
 
+        migrator.registerMigration("v4: coordinator deactivation") { db in
+            try db.alter(table: "person") { t in
+                // Set by a coordinator: the person may no longer use the bot. Unlike `active`
+                // (false while they have blocked the bot), writing again does not clear it.
+                t.add(column: "deactivatedAt", .datetime)
+            }
+        }
+
         return migrator
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Bot
 import GRDB
 import Store
 import TelegramDouble
@@ -58,17 +59,21 @@ import Testing
         }
     }
 
-    @Test func groupChatsAreIgnoredAndStoreNothing() throws {
+    @Test func inGroupsTheBotSaysWhereItWorksLeavesAndStoresNothing() throws {
         let folder = try TemporaryFolder()
         let double = try BotAPIDouble()
         let code = try KeneshProcess.invite(data: folder, role: "leader")
         let bot = try KeneshProcess(runIn: folder, double: double)
-        let last = double.enqueueMessage(from: 2001, chatId: -100500, chatType: "supergroup", text: "/start \(code)")
+        let last = double.enqueueMessage(from: 770020011, chatId: -100500, chatType: "supergroup", text: "/start \(code)")
         #expect(double.waitUntil { ($0.lastOffset ?? 0) > last })
         bot.terminate()
         #expect(bot.waitForExit(timeout: 10))
-        #expect(double.requests(method: "sendMessage").isEmpty)
+        #expect(double.sentTexts(to: -100500) == [BotTexts.privateOnly.ru])
+        #expect(double.requests(method: "leaveChat").map { $0.params["chat_id"] } == ["-100500"])
+        #expect(double.requests(method: "sendMessage").count == 1)
         let database = try AppDatabase(folder: folder.dataURL)
         #expect(try database.writer.read { db in try Person.fetchCount(db) } == 0)
+        try database.checkpoint()
+        #expect(try folder.dataBytes().range(of: Data("770020011".utf8)) == nil)
     }
 }

@@ -9,14 +9,14 @@ import Testing
 /// How the outbox sender treats each of Telegram's answers, with the real client and store.
 @Suite struct OutboxSenderTests {
     private func enrolled(_ userId: Int64, in database: AppDatabase) throws {
-        try database.writer.write { db in
+        _ = try database.writer.write { db in
             var person = Person(telegramUserId: userId, alias: nil, role: .leader, createdAt: Date())
             try person.insert(db)
         }
     }
 
     private func enqueue(_ texts: [String], to chatId: Int64, in database: AppDatabase) throws {
-        try database.writer.write { db in
+        _ = try database.writer.write { db in
             for text in texts { try OutboxItem.text(text, to: chatId).enqueue(at: Date(), in: db) }
         }
     }
@@ -94,7 +94,7 @@ import Testing
         let double = try BotAPIDouble()
         double.injectFault(.status(400, body: #"{"ok":false,"error_code":400,"description":"Bad Request: message is not modified"}"#),
                            method: "editMessageText")
-        try database.writer.write { db in
+        _ = try database.writer.write { db in
             try OutboxItem.editMessageText(EditMessageText(chatId: 35, messageId: 1, text: "то же")).enqueue(at: Date(), in: db)
         }
         let bot = RunningBot(database: database, double: double)
@@ -128,7 +128,7 @@ import Testing
         let paragraph = String(repeating: "Отчёт о мониторинге. ", count: 60)
         let long = Array(repeating: paragraph, count: 8).joined(separator: "\n\n")
         let keyboard = InlineKeyboardMarkup(inlineKeyboard: [[InlineKeyboardButton(text: "Ок", callbackData: "k1|1|s|o")]])
-        try database.writer.write { db in
+        _ = try database.writer.write { db in
             try OutboxItem.sendMessage(SendMessage(chatId: 38, text: long, replyMarkup: .inline(keyboard))).enqueue(at: Date(), in: db)
         }
         let bot = RunningBot(database: database, double: double)

@@ -7,9 +7,14 @@ public enum CallbackData: Equatable, Sendable {
     case switchDialog(conversationId: Int64, dialogId: String)
     /// Keep the conversation in progress: "k1k|<conversation>".
     case keepDialog(conversationId: Int64)
+    /// The answer to "erase everything about me?": "k1f|<person>|yes" or "k1f|<person>|no".
+    case forget(personId: Int64, confirmed: Bool)
+    /// A language picked after /language: "k1l|<person>|ky".
+    case language(personId: Int64, code: String)
 
     public init?(_ raw: String) {
         let parts = raw.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        // The second field is a conversation id, or a person id for the privacy and language buttons.
         guard parts.count >= 2, let conversationId = Int64(parts[1]), conversationId > 0 else { return nil }
         switch (parts[0], parts.count) {
         case ("k1", 4) where !parts[2].isEmpty && !parts[3].isEmpty:
@@ -18,6 +23,10 @@ public enum CallbackData: Equatable, Sendable {
             self = .switchDialog(conversationId: conversationId, dialogId: parts[2])
         case ("k1k", 2):
             self = .keepDialog(conversationId: conversationId)
+        case ("k1f", 3) where parts[2] == "yes" || parts[2] == "no":
+            self = .forget(personId: conversationId, confirmed: parts[2] == "yes")
+        case ("k1l", 3) where !parts[2].isEmpty:
+            self = .language(personId: conversationId, code: parts[2])
         default:
             return nil
         }
@@ -28,6 +37,8 @@ public enum CallbackData: Equatable, Sendable {
         case .answer(let c, let s, let o): "k1|\(c)|\(s)|\(o)"
         case .switchDialog(let c, let d): "k1s|\(c)|\(d)"
         case .keepDialog(let c): "k1k|\(c)"
+        case .forget(let p, let confirmed): "k1f|\(p)|\(confirmed ? "yes" : "no")"
+        case .language(let p, let code): "k1l|\(p)|\(code)"
         }
     }
 }

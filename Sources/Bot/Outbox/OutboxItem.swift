@@ -15,6 +15,8 @@ public enum OutboxItem: Codable, Sendable, Equatable {
     case askQuestion(SendMessage, conversationId: Int64, stepId: String)
     /// An edit of a question sent earlier, found by conversation and step when the edit is sent.
     case editQuestion(QuestionEdit)
+    /// The command menu one private chat sees.
+    case setCommands([BotCommand], chatId: Int64)
 
     public var method: String {
         switch self {
@@ -26,6 +28,7 @@ public enum OutboxItem: Codable, Sendable, Equatable {
         case .leaveChat: "leaveChat"
         case .askQuestion: "sendMessage"
         case .editQuestion(let edit): edit.text == nil ? "editMessageReplyMarkup" : "editMessageText"
+        case .setCommands: "setMyCommands"
         }
     }
 
@@ -40,16 +43,21 @@ public enum OutboxItem: Codable, Sendable, Equatable {
         case .leaveChat(let chatId): chatId
         case .askQuestion(let m, _, _): m.chatId
         case .editQuestion(let edit): edit.chatId
+        case .setCommands(_, let chatId): chatId
         }
     }
 
     /// Writes this call to the outbox inside the caller's transaction. A text over Telegram's limit
-    /// becomes several messages, each its own row, with any buttons on the last.
-    public func enqueue(at now: Date, in db: Database) throws {
+    /// becomes several messages, each its own row, with any buttons on the last. Returns the last row's id.
+    @discardableResult
+    public func enqueue(at now: Date, in db: Database) throws -> Int64 {
+        var lastId: Int64 = 0
         for item in splitForTelegram() {
             var row = OutboxMessage(chatId: item.chatId, method: item.method, payload: try JSONEncoder().encode(item), createdAt: now)
             try row.insert(db)
+            lastId = row.id ?? lastId
         }
+        return lastId
     }
 
     private func splitForTelegram() -> [OutboxItem] {
@@ -85,6 +93,7 @@ public enum OutboxItem: Codable, Sendable, Equatable {
         case .answerCallbackQuery(let a, _): try client.answerCallbackQuery(a)
         case .sendDocument(let d): return try client.sendDocument(d)
         case .leaveChat(let chatId): try client.leaveChat(chatId: chatId)
+        case .setCommands(let commands, let chatId): try client.setMyCommands(commands, scope: .chat(chatId))
         case .editQuestion(let edit):
             guard let messageId = questionMessage(edit) else { return nil }
             if let text = edit.text {

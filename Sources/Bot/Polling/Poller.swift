@@ -116,7 +116,26 @@ final class Poller {
             reportStorage(error)
         }
         sweepDeadlines()
+        scrubIfDue()
         return .continue
+    }
+
+    /// After an erasure, once its last messages are out, rewrites the WAL into the database and
+    /// truncates it: secure_delete has zeroed the rows, and this removes older copies of the pages.
+    private func scrubIfDue() {
+        do {
+            let due = try database.writer.read { db -> Bool in
+                guard let after = try BotState.scrubAfterOutboxId(in: db) else { return false }
+                return try !OutboxMessage.hasPending(upTo: after, in: db)
+            }
+            guard due else { return }
+            try database.checkpoint()
+            // The mark holds no personal data, so writing it after the checkpoint leaves nothing behind.
+            try database.writer.write { db in try BotState.setScrubAfterOutboxId(nil, in: db) }
+            logger.info("erased data scrubbed from the write-ahead log")
+        } catch {
+            logger.error("could not scrub erased data yet; will retry", metadata: ["error.type": "\(type(of: error))"])
+        }
     }
 
     /// Sends due reminders and closes expired conversations; a failure is logged and tried again next poll.

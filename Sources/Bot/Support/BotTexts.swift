@@ -44,6 +44,18 @@ public enum BotTexts {
         en: "This question is already closed."
     )
 
+    public static let privateOnly = Phrase(
+        ru: "Этот бот работает только в личных сообщениях. Напишите ему напрямую.",
+        ky: "Бул бот жеке билдирүүлөрдө гана иштейт. Ага түз жазыңыз.",
+        en: "This bot works only in private chats. Write to it directly."
+    )
+
+    public static let deactivated = Phrase(
+        ru: "Ваш доступ к боту закрыт координатором. Если это ошибка, свяжитесь с координатором.",
+        ky: "Ботко кирүүңүздү координатор жапты. Эгер бул ката болсо, координатор менен байланышыңыз.",
+        en: "A coordinator has closed your access to the bot. If this is a mistake, contact your coordinator."
+    )
+
     public static let finishOnboardingFirst = Phrase(
         ru: "Сначала, пожалуйста, закончите знакомство с ботом: ответьте на вопрос выше.",
         ky: "Адегенде бот менен таанышууну бүтүрүңүз: жогорудагы суроого жооп бериңиз.",

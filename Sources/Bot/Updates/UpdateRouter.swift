@@ -11,11 +11,16 @@ public struct UpdateRouter: Sendable {
     let logger: Logger
     let pseudonym: LogPseudonym
     let driver: ConversationDriver
+    let people: PeopleCommands
+    let privacy: PrivacyCommands
 
-    public init(logger: Logger, pseudonym: LogPseudonym, driver: ConversationDriver) {
+    public init(logger: Logger, pseudonym: LogPseudonym, driver: ConversationDriver,
+                inviteValidity: TimeInterval = Invite.defaultValidity) {
         self.logger = logger
         self.pseudonym = pseudonym
         self.driver = driver
+        self.people = PeopleCommands(inviteValidity: inviteValidity, timeZone: driver.timeZone)
+        self.privacy = PrivacyCommands(library: driver.library)
     }
 
     func route(_ update: Update, now: Date, in db: Database) throws {
@@ -33,13 +38,24 @@ public struct UpdateRouter: Sendable {
     // MARK: Messages
 
     private func handle(_ message: Message, now: Date, in db: Database) throws {
-        // Dialogs and data never run outside private chats; nothing from a group is stored.
-        guard message.chat.isPrivate, let sender = message.from, !sender.isBot else { return }
+        guard message.chat.isPrivate else {
+            try leave(message.chat, now: now, in: db)
+            return
+        }
+        guard let sender = message.from, !sender.isBot else { return }
         if var person = try Person.find(telegramUserId: sender.id, in: db) {
+            guard person.deactivatedAt == nil else {
+                try say(BotTexts.deactivated.text(for: person.language), to: message.chat.id, now: now, in: db)
+                return
+            }
+            let languageBefore = person.language
             person.lastSeenAt = now
             person.active = true
             try handleEnrolled(message, person: &person, now: now, in: db)
             try save(person, in: db)
+            if person.language != languageBefore, try person.exists(db) {
+                try CommandMenu.refresh(for: person, at: now, in: db)
+            }
             return
         }
         guard let command = message.command, command.name == "/start", !command.argument.isEmpty else {
@@ -54,6 +70,7 @@ public struct UpdateRouter: Sendable {
         case .enrolled(var person):
             logger.info("person enrolled", metadata: ["person.tag": "\(pseudonym.tag(userId))", "person.role": "\(person.role.rawValue)"])
             try say(BotTexts.welcome(role: person.role).text(for: person.language), to: chatId, now: now, in: db)
+            try CommandMenu.refresh(for: person, at: now, in: db)
             if try driver.start(DialogIds.onboarding, for: &person, now: now, in: db) {
                 try save(person, in: db)
             }
@@ -101,10 +118,11 @@ public struct UpdateRouter: Sendable {
             }
             return
         }
-        try run(name, active: active, person: &person, now: now, in: db)
+        try run(name, argument: command.argument, active: active, person: &person, now: now, in: db)
     }
 
-    private func run(_ name: BotCommandName, active: Conversation?, person: inout Person, now: Date, in db: Database) throws {
+    private func run(_ name: BotCommandName, argument: String, active: Conversation?, person: inout Person, now: Date,
+                     in db: Database) throws {
         let chatId = person.telegramUserId
         let language = person.language
         switch name {
@@ -122,7 +140,17 @@ public struct UpdateRouter: Sendable {
         case .checkin, .monitoring:
             guard let dialogId = name.dialogId else { return }
             try startOrOfferSwitch(to: dialogId, active: active, person: &person, now: now, in: db)
-        case .language, .mydata, .forget, .mentees, .summary, .export, .report, .meeting, .meetings, .round, .invite, .people:
+        case .language:
+            try LanguageCommand.ask(person, at: now, in: db)
+        case .mydata:
+            try privacy.sendMyData(person, at: now, in: db)
+        case .forget:
+            try privacy.askToForget(person, at: now, in: db)
+        case .invite:
+            try people.invite(argument, by: person, at: now, in: db)
+        case .people:
+            try people.people(argument, by: person, at: now, in: db)
+        case .mentees, .summary, .export, .report, .meeting, .meetings, .round:
             try say(BotTexts.comingSoon.text(for: language), to: chatId, now: now, in: db)
         }
     }
@@ -157,10 +185,12 @@ public struct UpdateRouter: Sendable {
     // MARK: Button presses
 
     private func handle(_ query: CallbackQuery, now: Date, in db: Database) throws {
-        guard var person = try Person.find(telegramUserId: query.from.id, in: db), let personId = person.id else {
+        guard var person = try Person.find(telegramUserId: query.from.id, in: db), let personId = person.id,
+              person.deactivatedAt == nil else {
             try answer(query, notice: BotTexts.buttonExpired.ru, now: now, in: db)
             return
         }
+        let languageBefore = person.language
         person.lastSeenAt = now
         person.active = true
         let active = try Conversation.active(personId: personId, in: db)
@@ -186,10 +216,27 @@ public struct UpdateRouter: Sendable {
                 try dropButtons(of: query, now: now, in: db)
                 try say(BotTexts.keepGoing.text(for: person.language), to: person.telegramUserId, now: now, in: db)
             }
+        case .forget(let target, let confirmed)?:
+            if target == personId {
+                if confirmed {
+                    try privacy.forget(person, pressed: query.message, callbackQueryId: query.id, at: now, in: db)
+                    logger.info("person erased at their request")
+                    return
+                }
+                stale = false
+                try dropButtons(of: query, now: now, in: db)
+                try say(PrivacyCommands.notForgotten.text(for: person.language), to: person.telegramUserId, now: now, in: db)
+            }
+        case .language(let target, let code)?:
+            stale = !(try LanguageCommand.choose(code, pressedBy: &person, personId: target, at: now, in: db))
+            if !stale { try dropButtons(of: query, now: now, in: db) }
         case nil:
             break
         }
         try save(person, in: db)
+        if person.language != languageBefore {
+            try CommandMenu.refresh(for: person, at: now, in: db)
+        }
         try answer(query, notice: stale ? BotTexts.buttonExpired.text(for: person.language) : nil, now: now, in: db)
     }
 
@@ -208,6 +255,13 @@ public struct UpdateRouter: Sendable {
         try OutboxItem.editMessageReplyMarkup(EditMessageReplyMarkup(chatId: message.chat.id, messageId: message.messageId,
                                                                      replyMarkup: nil))
             .enqueue(at: now, in: db)
+    }
+
+    /// Outside private chats the bot says once where it works, then leaves; nothing from the group is stored.
+    private func leave(_ chat: Chat, now: Date, in db: Database) throws {
+        guard chat.type == .group || chat.type == .supergroup else { return }
+        try say(BotTexts.privateOnly.ru, to: chat.id, now: now, in: db)
+        try OutboxItem.leaveChat(chatId: chat.id).enqueue(at: now, in: db)
     }
 
     /// Saves the person unless a dialog erased them meanwhile (consent declined).

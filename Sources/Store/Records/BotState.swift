@@ -4,7 +4,7 @@ import GRDB
 /// Small named values the bot keeps between runs: the polling offset, the last good poll, its username.
 public enum BotState {
     enum Key: String {
-        case offset, lastPollAt, botUsername, logKey
+        case offset, lastPollAt, botUsername, logKey, scrubAfterOutboxId
     }
 
     /// The `offset` for the next getUpdates: one past the last update whose effects are committed.
@@ -41,6 +41,20 @@ public enum BotState {
         let key = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
         try set(.logKey, key, in: db)
         return key
+    }
+
+    /// Set after an erasure: once every outbox row up to this id is gone, the WAL is checkpointed
+    /// and truncated so the erased bytes leave the disk.
+    public static func scrubAfterOutboxId(in db: Database) throws -> Int64? {
+        try value(.scrubAfterOutboxId, in: db).flatMap(Int64.init)
+    }
+
+    public static func setScrubAfterOutboxId(_ id: Int64?, in db: Database) throws {
+        if let id {
+            try set(.scrubAfterOutboxId, String(id), in: db)
+        } else {
+            try db.execute(sql: "DELETE FROM botState WHERE key = ?", arguments: [Key.scrubAfterOutboxId.rawValue])
+        }
     }
 
     private static func value(_ key: Key, in db: Database) throws -> String? {

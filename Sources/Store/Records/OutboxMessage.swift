@@ -67,9 +67,16 @@ extension OutboxMessage: FetchableRecord, MutablePersistableRecord {
                        arguments: [notBefore, error, id])
     }
 
+    /// Keeps a refused call for `kenesh status`, but neither its text nor whom it was for.
     public static func markFailed(id: Int64, error: String, in db: Database) throws {
-        try db.execute(sql: "UPDATE outbox SET status = 'failed', attempts = attempts + 1, payload = x'', lastError = ? WHERE id = ?",
-                       arguments: [error, id])
+        try db.execute(sql: """
+            UPDATE outbox SET status = 'failed', attempts = attempts + 1, payload = x'', chatId = 0, lastError = ? WHERE id = ?
+            """, arguments: [error, id])
+    }
+
+    /// Whether any row up to `id` is still waiting to be sent.
+    public static func hasPending(upTo id: Int64, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM outbox WHERE status = 'pending' AND id <= ?)", arguments: [id]) ?? false
     }
 
     public static func count(_ status: Status, in db: Database) throws -> Int {

@@ -15,6 +15,8 @@ public struct Person: Codable, Sendable, Equatable, Identifiable {
     public var lastSeenAt: Date?
     /// When the person agreed to the consent note in onboarding; nil until then.
     public var consentedAt: Date?
+    /// When a coordinator deactivated the person; nil while they may use the bot.
+    public var deactivatedAt: Date?
 
     public init(id: Int64? = nil, telegramUserId: Int64, alias: String?, role: Role, language: String = "ru",
                 city: String? = nil, mentorId: Int64? = nil, active: Bool = true, createdAt: Date, lastSeenAt: Date? = nil) {
@@ -33,10 +35,10 @@ public struct Person: Codable, Sendable, Equatable, Identifiable {
 
 extension Person: FetchableRecord, MutablePersistableRecord {
     public enum Columns {
-        static let telegramUserId = Column(CodingKeys.telegramUserId)
-        static let alias = Column(CodingKeys.alias)
-        static let role = Column(CodingKeys.role)
-        static let active = Column(CodingKeys.active)
+        public static let telegramUserId = Column(CodingKeys.telegramUserId)
+        public static let alias = Column(CodingKeys.alias)
+        public static let role = Column(CodingKeys.role)
+        public static let active = Column(CodingKeys.active)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

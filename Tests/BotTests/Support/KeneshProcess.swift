@@ -13,12 +13,14 @@ final class KeneshProcess {
     let logFile: URL
 
     /// Starts `kenesh run` against `double`, with its data in `folder`.
+    /// `dialogs` defaults to an empty folder: the spine's tests run without any dialog.
     init(runIn folder: TemporaryFolder, double: BotAPIDouble, token: String? = nil, pollTimeout: Int = 1,
-         extraEnvironment: [String: String] = [:], logName: String = "bot") throws {
+         dialogs: URL? = nil, extraEnvironment: [String: String] = [:], logName: String = "bot") throws {
         let tokenFile = folder.url.appendingPathComponent("bot.token")
         try Data("  \(token ?? double.token)\n".utf8).write(to: tokenFile)
-        let dialogs = folder.url.appendingPathComponent("dialogs")
-        try FileManager.default.createDirectory(at: dialogs, withIntermediateDirectories: true)
+        let emptyDialogs = folder.url.appendingPathComponent("dialogs")
+        try FileManager.default.createDirectory(at: emptyDialogs, withIntermediateDirectories: true)
+        let dialogs = dialogs ?? emptyDialogs
         logFile = folder.url.appendingPathComponent("\(logName)-\(UUID().uuidString.prefix(8)).log")
         _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
 
