@@ -150,7 +150,9 @@ public struct UpdateRouter: Sendable {
             try people.invite(argument, by: person, at: now, in: db)
         case .people:
             try people.people(argument, by: person, at: now, in: db)
-        case .mentees, .summary, .export, .report, .meeting, .meetings, .round:
+        case .mentees, .summary, .export, .report:
+            try say(BotTexts.comingSoon.text(for: language), to: chatId, now: now, in: db)
+        case .meeting, .meetings, .round:
             try say(BotTexts.comingSoon.text(for: language), to: chatId, now: now, in: db)
         }
     }
