@@ -23,6 +23,8 @@ final class Poller {
     private let clock: @Sendable () -> Date
     private let logger: Logger
     private var backoff = Backoff(base: 1, cap: 30)
+    /// A full or read-only disk is local and cheap to re-check, so storage retries stay frequent.
+    private var storageBackoff = Backoff(base: 0.5, cap: 5)
     private var storageFailing = false
 
     init(client: BotAPIClient, database: AppDatabase, processor: UpdateProcessor, driver: ConversationDriver,
@@ -154,6 +156,7 @@ final class Poller {
             try processor.process(update, now: clock(), database: database)
             if storageFailing {
                 storageFailing = false
+                storageBackoff.reset()
                 logger.notice("the database is writable again; taking updates")
             }
             return true
@@ -179,7 +182,7 @@ final class Poller {
             logger.error("cannot write to the database (disk full or read-only?); not taking updates until it can",
                          metadata: ["db.error": "\(code)"])
         }
-        stopSignal.sleep(backoff.nextDelay())
+        stopSignal.sleep(storageBackoff.nextDelay())
     }
 
     private func wait(after error: BotAPIError, doing activity: String) {

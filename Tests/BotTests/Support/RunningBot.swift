@@ -20,7 +20,8 @@ final class RunningBot {
          pacing: SendRateLimiter = SendRateLimiter(perChatInterval: 0.01, perChatBurst: 3, globalPerSecond: 1000)) {
         runner = BotRunner(
             database: database,
-            settings: BotSettings(api: BotAPIConfiguration(baseURL: double.baseURL, token: double.token, requestTimeout: 5),
+            settings: BotSettings(api: BotAPIConfiguration(baseURL: double.baseURL, token: double.token, requestTimeout: 5,
+                                                           longPollGrace: 2),
                                   pollTimeout: 1, flushGrace: 2, pacing: pacing),
             library: library,
             logger: Logger(label: "test"),
