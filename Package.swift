@@ -81,7 +81,10 @@ let package = Package(
         // Benchmarks, run by hand: swift run -c release kenesh-bench
         .executableTarget(
             name: "kenesh-bench",
-            dependencies: ["Bot", "Telegram", "Store", "Dialogs", "Reports", "TelegramDouble"],
+            dependencies: [
+                "Bot", "Telegram", "Store", "Dialogs", "Reports", "TelegramDouble",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TelegramDoubleTests", dependencies: ["TelegramDouble"], swiftSettings: swiftSettings),

@@ -194,6 +194,23 @@ public final class BotAPIDouble: @unchecked Sendable {
         withState { state.faultPlan.setRandom(rate: rate, faults: faults, seed: seed, methods: methods) }
     }
 
+    /// Called, on the serving thread, after each request the double answered normally (not faulted,
+    /// not refused by the limits): lets a benchmark react to a reply the moment it is delivered.
+    public func onRequest(_ hook: (@Sendable (RecordedRequest) -> Void)?) {
+        withState { state.onRequest = hook }
+    }
+
+    /// Refuses message calls with 429 past Telegram's limits, as a strict server would: per chat a
+    /// burst of 3 then 1 per second, and at most 30 in any second overall. nil turns it off.
+    public func enforceTelegramLimits(_ on: Bool) {
+        withState { state.limits = on ? TelegramLimits() : nil }
+    }
+
+    /// How many 429s the limits gave.
+    public var limitRefusals: Int {
+        withState { state.limits?.refusals ?? 0 }
+    }
+
     // MARK: - Serving
 
     private func handle(_ request: HTTPRequest, connectionId: Int) -> HTTPReply {
@@ -204,18 +221,25 @@ public final class BotAPIDouble: @unchecked Sendable {
             receivedAt: Date(), httpMethod: request.head.method, headers: request.head.headers,
             hasValidToken: route.hasValidToken
         )
-        let fault: Fault? = withState {
+        let (fault, hook): (Fault?, (@Sendable (RecordedRequest) -> Void)?) = withState {
             state.requests.append(recorded)
             if route.method == "getUpdates" {
                 state.lastOffset = parameters.values["offset"].flatMap { Int($0) }
             }
-            return state.faultPlan.nextFault(for: route.method)
+            if let fault = state.faultPlan.nextFault(for: route.method) { return (fault, nil) }
+            if let chatId = parameters.values["chat_id"].flatMap({ Int64($0) }),
+               let retryAfter = state.limits?.admit(route.method, chatId: chatId, at: recorded.receivedAt) {
+                return (.tooManyRequests(retryAfter: retryAfter), nil)
+            }
+            return (nil, state.onRequest)
         }
         if let fault {
             if let reply = fault.replacementReply { return reply }
             if case .delay(let seconds) = fault { waitUnlessStopped(seconds) }
         }
-        return .respond(answer(route, parameters))
+        let response = answer(route, parameters)
+        hook?(recorded)
+        return .respond(response)
     }
 
     private func answer(_ route: BotAPIRoute, _ parameters: RequestParameters) -> HTTPResponse {

@@ -17,6 +17,8 @@ struct BotAPIState {
     var faultPlan = FaultPlan()
     var updates = UpdateQueue()
     var sentMessages: [SentMessage] = []
+    var limits: TelegramLimits?
+    var onRequest: (@Sendable (BotAPIDouble.RecordedRequest) -> Void)?
     private var lastMessageIds: [Int64: Int] = [:]
     private var fileCount = 0
     private var callbackQueryCount = 0
