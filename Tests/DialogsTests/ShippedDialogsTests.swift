@@ -79,3 +79,31 @@ struct ShippedDialogsTests {
         }
     }
 }
+
+/// The full example in docs/dialogs.md stays valid and runs.
+struct DocumentationExampleTests {
+    @Test func theDocumentedExampleValidatesAndRuns() throws {
+        let docs = try String(contentsOf: shippedDialogs.deletingLastPathComponent().appendingPathComponent("docs/dialogs.md"), encoding: .utf8)
+        let start = try #require(docs.range(of: "```yaml\n"))
+        let end = try #require(docs.range(of: "\n```", range: start.upperBound..<docs.endIndex))
+        let yaml = String(docs[start.upperBound..<end.lowerBound])
+        let (dialog, diagnostics) = DialogCatalog.parse(yaml: yaml, fileName: "example.yaml")
+        #expect(diagnostics.map(\.description) == [])
+        let example = try #require(dialog)
+        var chat = Chat(example, context: RespondentContext(alias: "Айгуль", city: "Ош"))
+        chat.press("_prefill")
+        chat.press("ccm")
+        chat.type("Выступила")
+        chat.press("4")
+        chat.press("no")
+        chat.press("yes")
+        chat.press("police")
+        chat.type("01.03.2026")
+        chat.press("_stop")
+        #expect(chat.state.position == Position(stepId: "review"))
+        chat.press("_send")
+        #expect(chat.outcome.finished == .completed)
+        #expect(chat.notices == ["Спасибо, Айгуль!"])
+        #expect(chat.answers.map(\.stepId) == ["city", "topic", "did", "confidence", "need_help", "had_cases", "by", "when_it_was"])
+    }
+}

@@ -71,7 +71,8 @@ public struct TerminalChat {
                 showButtons(prompt)
                 current = prompt
             case .updateButtons(let prompt):
-                showButtons(prompt)
+                let ticked = prompt.buttons.flatMap { $0 }.filter { $0.label.hasPrefix(ButtonLayout.tick) }
+                write("  ticked: " + (ticked.isEmpty ? "none" : ticked.map { String($0.label.dropFirst(ButtonLayout.tick.count)) }.joined(separator: "; ")))
                 current = prompt
             case .answered(_, let display):
                 if let answer = display.components(separatedBy: "\n\n").last {

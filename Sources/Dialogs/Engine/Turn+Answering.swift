@@ -36,9 +36,7 @@ extension Turn {
             guard length.fits else { return notice(.textTooLong(count: length.count, max: spec.maxLength)) }
             let hadButtons = !buttons(for: step, at: cursor).isEmpty
             record(text, label: text, step: step, position: position, cursor: cursor, hadButtons: hadButtons)
-        case .multiChoice:
-            notice(.useButtons)
-        case .info, .repeatGroup, .review:
+        case .multiChoice, .info, .repeatGroup, .review:
             notice(.useButtons)
         }
     }
@@ -102,7 +100,11 @@ extension Turn {
 
     /// Ticked options in the order the dialog lists them, "other" last.
     private func orderedSelection(_ spec: ChoiceSpec) -> [String] {
-        var ordered = spec.options.map(\.id).filter(state.selection.contains)
+        var ordered: [String] = []
+        ordered.reserveCapacity(state.selection.count)
+        for option in spec.options where state.selection.contains(option.id) {
+            ordered.append(option.id)
+        }
         if state.selection.contains(ReservedOption.other) { ordered.append(ReservedOption.other) }
         return ordered
     }

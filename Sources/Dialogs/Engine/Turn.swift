@@ -25,12 +25,8 @@ struct Turn {
 
     var language: Language { state.language }
 
-    /// Ends the turn, moving the state out (swapping in an empty one) rather than copying every field.
-    mutating func outcome() -> Outcome {
-        var taken = ConversationState(dialogId: "", version: "", language: .ru, startedAt: now, expiresAt: nil)
-        swap(&taken, &state)
-        return Outcome(state: taken, outputs: outputs, finished: finished)
-    }
+    /// Ends the turn.
+    consuming func outcome() -> Outcome { Outcome(state: state, outputs: outputs, finished: finished) }
 
     var escapedTitle: String { dialog.escapedTitles[language.ordinal] }
 

@@ -9,7 +9,6 @@ struct DialogDraft {
     var expiry: TimeInterval?
     var thanks: LocalizedText?
     var steps: [Step] = []
-    var stepsLine = 1
     /// Steps whose own definition had an error: the validator does not report references to them again.
     var brokenStepIds: Set<String> = []
 }

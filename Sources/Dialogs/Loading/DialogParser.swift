@@ -60,7 +60,6 @@ struct DialogParser {
             draft.thanks = localizedText(thanksNode, what: "thanks", keyLine: map.keyLine("thanks"))
         }
         if let stepsNode = map["steps"] {
-            draft.stepsLine = stepsNode.line
             draft.steps = steps(stepsNode, insideGroup: false, broken: &draft.brokenStepIds)
             if draft.steps.isEmpty, stepsNode.sequence != nil {
                 error(stepsNode.line, "'steps' is empty: a dialog needs at least one step")

@@ -7,7 +7,10 @@ enum YAMLErrorReport {
             return (1, "cannot read this file as YAML")
         }
         switch yamlError {
-        case .scanner(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _):
+            // "while scanning a quoted scalar" and the like: where it began is where the mistake is.
+            return (context?.mark.line ?? mark.line, syntaxMessage(problem, context))
+        case .composer(let context, let problem, let mark, _):
             return (mark.line, syntaxMessage(problem, context))
         case .parser(let context, let problem, let mark, _):
             return (mark.line, syntaxMessage(problem, context) + "; check the indentation")
@@ -25,7 +28,7 @@ enum YAMLErrorReport {
 
     private static func syntaxMessage(_ problem: String, _ context: YamlError.Context?) -> String {
         guard let context else { return "YAML syntax error: \(problem)" }
-        return "YAML syntax error: \(problem) (\(context.text), line \(context.mark.line))"
+        return "YAML syntax error: \(problem) (\(context.text) that starts on line \(context.mark.line))"
     }
 
     private static func line(atCharacterOffset offset: Int, in text: String) -> Int {
