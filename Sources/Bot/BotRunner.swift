@@ -14,15 +14,18 @@ public struct BotSettings: Sendable {
     public var timeZone: TimeZone
     /// How outgoing calls are paced; Telegram's own limits by default.
     public var pacing: SendRateLimiter
+    /// Rounds, meeting reminders and debriefs, mentor prompts, quiet hours.
+    public var schedule: ScheduleSettings
 
     public init(api: BotAPIConfiguration, pollTimeout: Int = 30, flushGrace: TimeInterval = 7,
                 timeZone: TimeZone = TimeZone(identifier: "Asia/Bishkek") ?? .current,
-                pacing: SendRateLimiter = SendRateLimiter()) {
+                pacing: SendRateLimiter = SendRateLimiter(), schedule: ScheduleSettings = ScheduleSettings()) {
         self.api = api
         self.pollTimeout = pollTimeout
         self.flushGrace = flushGrace
         self.timeZone = timeZone
         self.pacing = pacing
+        self.schedule = schedule
     }
 }
 
@@ -41,6 +44,10 @@ public final class BotRunner: Sendable {
     private let library: DialogLibrary
     private let logger: Logger
     private let clock: @Sendable () -> Date
+    /// Outbox workers; each owns the chats whose id modulo this count is its index. One, because
+    /// each worker can have a message in flight, and a crash must repeat at most one message.
+    static let outboxWorkers = 1
+
     private let stopSignal = StopSignal()
     private let senderCancellation = CancellationFlag()
 
@@ -81,44 +88,56 @@ public final class BotRunner: Sendable {
         logger.info("dialogs loaded", metadata: ["dialogs": "\(library.dialogIds.joined(separator: ","))"])
         let crashPoints = CrashPoints.fromEnvironment()
         let driver = ConversationDriver(library: library, timeZone: settings.timeZone)
-        let processor = UpdateProcessor(router: UpdateRouter(logger: logger, pseudonym: pseudonym, driver: driver),
+        let processor = UpdateProcessor(router: UpdateRouter(logger: logger, pseudonym: pseudonym, driver: driver,
+                                                             schedule: settings.schedule),
                                         crashPoints: crashPoints)
         let pollingClient: BotAPIClient
-        let sendingClient: BotAPIClient
+        let sendingClients: [BotAPIClient]
         do {
             pollingClient = try BotAPIClient(configuration: settings.api, cancellation: stopSignal.pollCancellation, logger: logger)
-            sendingClient = try BotAPIClient(configuration: settings.api, cancellation: senderCancellation, logger: logger)
+            sendingClients = try (0..<Self.outboxWorkers).map { _ in
+                try BotAPIClient(configuration: settings.api, cancellation: senderCancellation, logger: logger)
+            }
         } catch {
             return .couldNotStart("\(error)")
         }
 
         let poller = Poller(client: pollingClient, database: database, processor: processor, driver: driver,
                             stopSignal: stopSignal, pollTimeout: settings.pollTimeout, clock: clock, logger: logger,
+                            scheduler: Scheduler(settings: settings.schedule, driver: driver),
                             onCommitted: { [stopSignal] in stopSignal.wake() })
-        let sender = OutboxSender(client: sendingClient, database: database, stopSignal: stopSignal, logger: logger,
-                                  pseudonym: pseudonym, crashPoints: crashPoints, flushGrace: settings.flushGrace,
-                                  limiter: settings.pacing)
+        // Workers (see `outboxWorkers`) would each own a share of the chats, so each chat's order
+        // holds, and share one limiter for the overall rate.
+        let limiter = SharedRateLimiter(settings.pacing)
+        let senders = sendingClients.enumerated().map { index, client in
+            OutboxSender(client: client, database: database, stopSignal: stopSignal, logger: logger,
+                         pseudonym: pseudonym, crashPoints: crashPoints, flushGrace: settings.flushGrace,
+                         limiter: limiter, shard: (index, sendingClients.count))
+        }
 
         let pollerEnding = ThreadResult<Poller.Ending>()
         let pollerHandoff = ThreadHandoff(poller)
-        let senderHandoff = ThreadHandoff(sender)
         let pollerThread = Thread { [stopSignal] in
             let ending = pollerHandoff.value.run()
             pollerEnding.set(ending)
             stopSignal.stop()
         }
-        let senderDone = ThreadResult<Void>()
-        let senderThread = Thread {
-            senderHandoff.value.run()
-            senderDone.set(())
+        let senderThreads = senders.enumerated().map { index, sender in
+            let handoff = ThreadHandoff(sender)
+            let done = ThreadResult<Void>()
+            let thread = Thread {
+                handoff.value.run()
+                done.set(())
+            }
+            thread.name = "kenesh.outbox.\(index)"
+            return (thread, done)
         }
         pollerThread.name = "kenesh.poller"
-        senderThread.name = "kenesh.outbox"
         logger.info("bot started")
         pollerThread.start()
-        senderThread.start()
+        senderThreads.forEach { $0.0.start() }
         let ending = pollerEnding.wait()
-        senderDone.wait()
+        senderThreads.forEach { $0.1.wait() }
         logger.info("bot stopped")
         return ending == .unauthorized ? .unauthorized : .stopped
     }

@@ -173,6 +173,49 @@ extension AppDatabase {
             }
         }
 
+        migrator.registerMigration("v5: scheduler: pending invitations, meeting reminders, mentor prompts") { db in
+            // A dialog the scheduler (or /round) decided to send, waiting for the person to be free and
+            // for the quiet hours to end. Once the dialog starts it becomes a dialogInvitation row.
+            try db.create(table: "pendingInvitation") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("personId", .integer).notNull().indexed().references("person", onDelete: .cascade)
+                t.column("dialogId", .text).notNull()
+                // round, meeting
+                t.column("source", .text).notNull()
+                t.column("meetingId", .integer).references("meeting", onDelete: .cascade)
+                t.column("queuedAt", .datetime).notNull()
+            }
+            // Per meeting and person: the last reminder offset sent (index into the configured offsets,
+            // furthest first) and whether the cancellation was told, so nothing goes out twice.
+            try db.create(table: "meetingReminder") { t in
+                t.column("meetingId", .integer).notNull().references("meeting", onDelete: .cascade)
+                t.column("personId", .integer).notNull().indexed().references("person", onDelete: .cascade)
+                t.column("offsetIndex", .integer).notNull()
+                t.column("remindedAt", .datetime).notNull()
+                t.column("cancellationSentAt", .datetime)
+                t.primaryKey(["meetingId", "personId"])
+            }
+            try db.alter(table: "meeting") { t in
+                // When the debriefs of this meeting were queued; set once, so a restart does not queue them again.
+                t.add(column: "debriefsQueuedAt", .datetime)
+            }
+            // A prompt to a mentor: a support request (kind "support") or two missed check-ins in a row
+            // (kind "missed", keyed by the later invitation so it fires once). Holds ids and times only.
+            try db.create(table: "mentorPrompt") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("kind", .text).notNull()
+                t.column("personId", .integer).notNull().indexed().references("person", onDelete: .cascade)
+                t.column("mentorId", .integer).references("person", onDelete: .setNull)
+                t.column("supportRequestId", .integer).unique().references("supportRequest", onDelete: .cascade)
+                t.column("invitationId", .integer).unique().references("dialogInvitation", onDelete: .cascade)
+                t.column("createdAt", .datetime).notNull()
+                t.column("handledAt", .datetime)
+                // sent, or skipped (no reachable mentor)
+                t.column("outcome", .text)
+            }
+            try db.create(index: "mentorPrompt_pending", on: "mentorPrompt", columns: ["handledAt"])
+        }
+
         return migrator
     }
 }

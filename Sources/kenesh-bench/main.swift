@@ -1,10 +1,12 @@
 import Foundation
 
 // kenesh-bench SCENARIO [options]: one file per scenario; add new ones to `scenarios`.
-// Run in release: swift run -c release --scratch-path .build-dialogs kenesh-bench engine
+// Run in release from the repository root: swift build -c release && .build/release/kenesh-bench burst
 
 let scenarios: [String: (_ arguments: [String]) throws -> Void] = [
     "engine": EngineBenchmark.run,
+    "burst": BurstBenchmark.run,
+    "backlog": BacklogBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -30,6 +30,8 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("log-level"), help: ArgumentHelp("trace, debug, info, notice, warning, error or critical (env KENESH_LOG_LEVEL; default info).", valueName: "LEVEL"))
     var logLevel: String?
 
+    @OptionGroup var schedule: ScheduleOptions
+
     func validate() throws {
         guard (1...50).contains(pollTimeout) else {
             throw ValidationError("--poll-timeout must be between 1 and 50 seconds, got \(pollTimeout)")
@@ -51,6 +53,7 @@ struct Run: ParsableCommand {
         guard let timeZone = TimeZone(identifier: zoneName) else {
             throw SettingError("unknown time zone \(zoneName) (--timezone or KENESH_TIMEZONE): use an IANA name such as Asia/Bishkek")
         }
+        let schedule = try self.schedule.resolve()
         let token = try TokenSource.load(tokenFile: tokenFile)
         let library = try DialogLoading.load(dialogsPath)
 
@@ -59,7 +62,7 @@ struct Run: ParsableCommand {
         let database = try StoreOpener.open(dataOptions.dataFolder)
 
         let settings = BotSettings(api: BotAPIConfiguration(baseURL: apiURL, token: token), pollTimeout: pollTimeout,
-                                   timeZone: timeZone)
+                                   timeZone: timeZone, schedule: schedule)
         let runner = BotRunner(database: database, settings: settings, library: library, logger: logger)
         let signalSources = SignalHandling.onTermination { runner.stop() }
         let outcome = runner.run()
@@ -132,5 +135,84 @@ enum LogSetup {
             handler.logLevel = level
             return handler
         }
+    }
+}
+
+/// `kenesh run`'s schedule options: each a flag, then an environment variable, then a default.
+///
+/// | flag | environment | default | meaning |
+/// |---|---|---|---|
+/// | `--quiet-hours HH:MM-HH:MM\|off` | `KENESH_QUIET_HOURS` | `21:00-09:00` | no proactive message in these local hours; what falls inside waits for their end |
+/// | `--checkin-every-days N` | `KENESH_CHECKIN_EVERY_DAYS` | `14` | each leader gets the check-in N days after their last invitation to it (1-365) |
+/// | `--checkin-time HH:MM` | `KENESH_CHECKIN_TIME` | `11:00` | local time the check-in invitations go out |
+/// | `--monitoring-day D` | `KENESH_MONITORING_DAY` | `1` | day of the month monitors get the monitoring report (1-31; the last day in shorter months) |
+/// | `--monitoring-time HH:MM` | `KENESH_MONITORING_TIME` | `11:00` | local time the monitoring invitations go out |
+/// | `--meeting-reminders LIST\|off` | `KENESH_MEETING_REMINDERS` | `72h,24h,2h` | reminders before each CCM meeting (units d, h, m) |
+/// | `--meeting-length DURATION` | `KENESH_MEETING_LENGTH` | `120m` | length of a meeting added with /meeting add (15m-24h) |
+/// | `--debrief-after DURATION` | `KENESH_DEBRIEF_AFTER` | `2h` | how long after a meeting ends those who said they would attend get the debrief (0m-7d) |
+struct ScheduleOptions: ParsableArguments {
+    @Option(name: .customLong("quiet-hours"), help: ArgumentHelp("Local hours with no message sent by the bot itself, or off (env KENESH_QUIET_HOURS; default 21:00-09:00).", valueName: "HH:MM-HH:MM"))
+    var quietHours: String?
+
+    @Option(name: .customLong("checkin-every-days"), help: ArgumentHelp("Days between a leader's check-in invitations (env KENESH_CHECKIN_EVERY_DAYS; default 14).", valueName: "N"))
+    var checkinEveryDays: String?
+
+    @Option(name: .customLong("checkin-time"), help: ArgumentHelp("Local time check-in invitations go out (env KENESH_CHECKIN_TIME; default 11:00).", valueName: "HH:MM"))
+    var checkinTime: String?
+
+    @Option(name: .customLong("monitoring-day"), help: ArgumentHelp("Day of the month monitors are asked for their report, 1-31 (env KENESH_MONITORING_DAY; default 1).", valueName: "DAY"))
+    var monitoringDay: String?
+
+    @Option(name: .customLong("monitoring-time"), help: ArgumentHelp("Local time monitoring invitations go out (env KENESH_MONITORING_TIME; default 11:00).", valueName: "HH:MM"))
+    var monitoringTime: String?
+
+    @Option(name: .customLong("meeting-reminders"), help: ArgumentHelp("Reminders before a CCM meeting, or off (env KENESH_MEETING_REMINDERS; default 72h,24h,2h).", valueName: "LIST"))
+    var meetingReminders: String?
+
+    @Option(name: .customLong("meeting-length"), help: ArgumentHelp("Length of a meeting added with /meeting add (env KENESH_MEETING_LENGTH; default 120m).", valueName: "DURATION"))
+    var meetingLength: String?
+
+    @Option(name: .customLong("debrief-after"), help: ArgumentHelp("Time after a meeting ends before the debrief is sent (env KENESH_DEBRIEF_AFTER; default 2h).", valueName: "DURATION"))
+    var debriefAfter: String?
+
+    /// The settings, or a `SettingError` naming the option and what it expects.
+    func resolve(environment env: [String: String] = ProcessInfo.processInfo.environment) throws -> ScheduleSettings {
+        func value(_ flag: String?, _ name: String, _ fallback: String) -> String {
+            Setting.resolve(flag, environment: name, default: fallback, environment: env)!
+        }
+        func parse<T>(_ flag: String?, option: String, environment name: String, default fallback: String,
+                      _ parser: (String) throws(ScheduleSettingError) -> T) throws -> T {
+            do {
+                return try parser(value(flag, name, fallback))
+            } catch {
+                throw SettingError("--\(option) (or \(name)): \(error.description)")
+            }
+        }
+        var settings = ScheduleSettings()
+        settings.quietHours = try parse(quietHours, option: "quiet-hours", environment: "KENESH_QUIET_HOURS", default: "21:00-09:00",
+                                        ScheduleSettingParser.quietHours)
+        settings.checkinEveryDays = try parse(checkinEveryDays, option: "checkin-every-days", environment: "KENESH_CHECKIN_EVERY_DAYS",
+                                              default: "14") { (text: String) throws(ScheduleSettingError) -> Int in
+            try ScheduleSettingParser.integer(text, in: 1...365, what: "a whole number of days")
+        }
+        settings.checkinTime = try parse(checkinTime, option: "checkin-time", environment: "KENESH_CHECKIN_TIME", default: "11:00",
+                                         ScheduleSettingParser.timeOfDay)
+        settings.monitoringDay = try parse(monitoringDay, option: "monitoring-day", environment: "KENESH_MONITORING_DAY",
+                                           default: "1") { (text: String) throws(ScheduleSettingError) -> Int in
+            try ScheduleSettingParser.integer(text, in: 1...31, what: "a day of the month")
+        }
+        settings.monitoringTime = try parse(monitoringTime, option: "monitoring-time", environment: "KENESH_MONITORING_TIME",
+                                            default: "11:00", ScheduleSettingParser.timeOfDay)
+        settings.meetingReminders = try parse(meetingReminders, option: "meeting-reminders", environment: "KENESH_MEETING_REMINDERS",
+                                              default: "72h,24h,2h", ScheduleSettingParser.durationList)
+        settings.meetingLength = try parse(meetingLength, option: "meeting-length", environment: "KENESH_MEETING_LENGTH",
+                                           default: "120m") { (text: String) throws(ScheduleSettingError) -> TimeInterval in
+            try ScheduleSettingParser.duration(text, minimum: 15 * 60, maximum: 24 * 3600)
+        }
+        settings.debriefDelay = try parse(debriefAfter, option: "debrief-after", environment: "KENESH_DEBRIEF_AFTER",
+                                          default: "2h") { (text: String) throws(ScheduleSettingError) -> TimeInterval in
+            try ScheduleSettingParser.duration(text, minimum: 0, maximum: 7 * 86400)
+        }
+        return settings
     }
 }

@@ -11,10 +11,15 @@ public enum CallbackData: Equatable, Sendable {
     case forget(personId: Int64, confirmed: Bool)
     /// A language picked after /language: "k1l|<person>|ky".
     case language(personId: Int64, code: String)
+    /// An answer to a meeting reminder: "k1m|<meeting>|yes", "no" or "maybe".
+    case rsvp(meetingId: Int64, answer: String)
+    /// A mentor's "I'll contact them" under a support prompt: "k1a|<support request>".
+    case acknowledgeSupport(requestId: Int64)
 
     public init?(_ raw: String) {
         let parts = raw.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-        // The second field is a conversation id, or a person id for the privacy and language buttons.
+        // The second field is a conversation id, or a person id for the privacy and language buttons,
+        // a meeting id for RSVPs, a support request id for a mentor's acknowledgement.
         guard parts.count >= 2, let conversationId = Int64(parts[1]), conversationId > 0 else { return nil }
         switch (parts[0], parts.count) {
         case ("k1", 4) where !parts[2].isEmpty && !parts[3].isEmpty:
@@ -27,6 +32,10 @@ public enum CallbackData: Equatable, Sendable {
             self = .forget(personId: conversationId, confirmed: parts[2] == "yes")
         case ("k1l", 3) where !parts[2].isEmpty:
             self = .language(personId: conversationId, code: parts[2])
+        case ("k1m", 3) where ["yes", "no", "maybe"].contains(parts[2]):
+            self = .rsvp(meetingId: conversationId, answer: parts[2])
+        case ("k1a", 2):
+            self = .acknowledgeSupport(requestId: conversationId)
         default:
             return nil
         }
@@ -39,6 +48,8 @@ public enum CallbackData: Equatable, Sendable {
         case .keepDialog(let c): "k1k|\(c)"
         case .forget(let p, let confirmed): "k1f|\(p)|\(confirmed ? "yes" : "no")"
         case .language(let p, let code): "k1l|\(p)|\(code)"
+        case .rsvp(let m, let answer): "k1m|\(m)|\(answer)"
+        case .acknowledgeSupport(let r): "k1a|\(r)"
         }
     }
 }

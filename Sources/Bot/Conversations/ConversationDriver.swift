@@ -30,14 +30,24 @@ public struct ConversationDriver: Sendable {
     /// Starts a dialog for `person`; false when there is no such dialog.
     @discardableResult
     public func start(_ dialogId: String, for person: inout Person, now: Date, in db: Database) throws -> Bool {
-        guard let dialog = library.current(dialogId), let personId = person.id else { return false }
+        try startConversation(dialogId, for: &person, now: now, in: db) != nil
+    }
+
+    /// Starts a dialog for `person`, about `meetingId` if given (a debrief), and returns the new
+    /// conversation's id; nil when there is no such dialog.
+    func startConversation(_ dialogId: String, for person: inout Person, meetingId: Int64? = nil, now: Date,
+                           in db: Database) throws -> Int64? {
+        guard let dialog = library.current(dialogId), let personId = person.id else { return nil }
         let outcome = Engine.start(dialog: dialog, context: context(for: person), now: now)
         var conversation = Conversation(personId: personId, dialogId: dialog.id, dialogVersion: dialog.version,
                                         state: try Self.encode(outcome.state), startedAt: now,
                                         nextDeadline: outcome.state.nextDeadline)
         try conversation.insert(db)
+        if let meetingId, let conversationId = conversation.id {
+            try MeetingLink.setMeeting(meetingId, forConversation: conversationId, in: db)
+        }
         try apply(outcome, to: &conversation, person: &person, now: now, in: db)
-        return true
+        return conversation.id
     }
 
     /// Feeds one input to a conversation; returns true when the engine saw a stale button press.
@@ -87,7 +97,10 @@ public struct ConversationDriver: Sendable {
             conversation.status = Self.status(for: finished)
             conversation.finishedAt = now
             conversation.nextDeadline = nil
-            try storeResponse(outcome.state, of: conversation, completion: finished, now: now, in: db)
+            let responseId = try storeResponse(outcome.state, of: conversation, completion: finished, now: now, in: db)
+            // The scheduler's hook: a check-in asking for support becomes a prompt to the mentor.
+            try MentorPrompts.conversationFinished(conversation, state: outcome.state, completion: finished,
+                                                   responseId: responseId, person: person, now: now, in: db)
             if finished == .completed && conversation.dialogId == DialogIds.onboarding {
                 guard outcome.state.profileUpdates["consent"] == "agree" else {
                     // "Without your consent we keep nothing": the person is erased and their invite works again.
@@ -107,16 +120,22 @@ public struct ConversationDriver: Sendable {
         try person.update(db)
     }
 
+    /// Stores the answers as a response; returns its id, or nil when nothing was stored.
+    @discardableResult
     private func storeResponse(_ state: ConversationState, of conversation: Conversation, completion: Completion,
-                               now: Date, in db: Database) throws {
+                               now: Date, in db: Database) throws -> Int64? {
         // Onboarding's answers (language, alias, consent) live in the profile, not as a response.
-        guard conversation.dialogId != DialogIds.onboarding, !state.answers.isEmpty else { return }
+        guard conversation.dialogId != DialogIds.onboarding, !state.answers.isEmpty else { return nil }
         var response = Response(personId: conversation.personId, conversationId: conversation.id,
                                 dialogId: conversation.dialogId, dialogVersion: conversation.dialogVersion,
                                 status: completion == .completed ? .complete : .partial,
                                 startedAt: conversation.startedAt, finishedAt: now)
         try response.insert(db)
-        guard let responseId = response.id else { return }
+        guard let responseId = response.id else { return nil }
+        if let conversationId = conversation.id {
+            // A debrief keeps the meeting it is about.
+            try MeetingLink.copyToResponse(responseId, fromConversation: conversationId, in: db)
+        }
         for answer in state.answers {
             var record = AnswerRecord(responseId: responseId, personId: conversation.personId,
                                       dialogId: conversation.dialogId, dialogVersion: conversation.dialogVersion,
@@ -124,6 +143,7 @@ public struct ConversationDriver: Sendable {
                                       label: answer.label, answeredAt: answer.answeredAt)
             try record.insert(db)
         }
+        return responseId
     }
 
     private static func applyProfileUpdates(_ updates: [String: String], to person: inout Person) {

@@ -18,10 +18,11 @@ final class OutboxSender {
     private let flushGrace: TimeInterval
     private let decoder = JSONDecoder()
     private var storageBackoff = Backoff(base: 0.5, cap: 30)
-    private var limiter: SendRateLimiter
+    private let limiter: SharedRateLimiter
+    private let shard: (index: Int, count: Int)
 
     init(client: BotAPIClient, database: AppDatabase, stopSignal: StopSignal, logger: Logger, pseudonym: LogPseudonym, crashPoints: CrashPoints, flushGrace: TimeInterval,
-         limiter: SendRateLimiter) {
+         limiter: SharedRateLimiter, shard: (index: Int, count: Int) = (0, 1)) {
         self.client = client
         self.database = database
         self.stopSignal = stopSignal
@@ -30,6 +31,7 @@ final class OutboxSender {
         self.crashPoints = crashPoints
         self.flushGrace = flushGrace
         self.limiter = limiter
+        self.shard = shard
     }
 
     /// Runs until stopped; after a stop it keeps sending what is ready for up to `flushGrace` seconds.
@@ -46,7 +48,7 @@ final class OutboxSender {
             do {
                 let now = Date()
                 (heads, wakeUp) = try database.writer.read { db in
-                    (try OutboxMessage.readyHeads(now: now, limit: 64, in: db), try OutboxMessage.nextWakeUp(in: db))
+                    (try OutboxMessage.readyHeads(now: now, limit: 64, shard: shard, in: db), try OutboxMessage.nextWakeUp(in: db))
                 }
                 storageBackoff.reset()
             } catch {
@@ -89,8 +91,7 @@ final class OutboxSender {
             }
             crashPoints.hit(.afterSend)
             if paced(row) { limiter.recordSend(to: row.chatId, at: Date()) }
-            record(id: id) { db in
-                try OutboxMessage.markSent(id: id, in: db)
+            recordSent(id: id) { db in
                 if case .askQuestion(_, let conversationId, let stepId) = item, let sent {
                     try QuestionMessage.record(conversationId: conversationId, stepId: stepId, messageId: sent.messageId, in: db)
                 }
@@ -137,6 +138,20 @@ final class OutboxSender {
             ])
             record(id: id) { db in
                 try OutboxMessage.reschedule(id: id, notBefore: now.addingTimeInterval(delay), error: "\(error)", in: db)
+            }
+        }
+    }
+
+    /// Marks a row sent (see `OutboxMessage.markSentQuickly`), retrying while storage fails.
+    private func recordSent(id: Int64, also change: @escaping (Database) throws -> Void = { _ in }) {
+        while true {
+            do {
+                try OutboxMessage.markSentQuickly(id: id, also: change, in: database.writer)
+                return
+            } catch {
+                logger.error("cannot update the outbox", metadata: ["error.type": "\(type(of: error))"])
+                if stopSignal.isStopped { return }
+                stopSignal.sleep(storageBackoff.nextDelay())
             }
         }
     }

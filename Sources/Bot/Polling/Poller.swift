@@ -17,6 +17,7 @@ final class Poller {
     private let database: AppDatabase
     private let processor: UpdateProcessor
     private let driver: ConversationDriver
+    private let scheduler: Scheduler?
     private let stopSignal: StopSignal
     private let onCommitted: () -> Void
     private let pollTimeout: Int
@@ -29,11 +30,13 @@ final class Poller {
 
     init(client: BotAPIClient, database: AppDatabase, processor: UpdateProcessor, driver: ConversationDriver,
          stopSignal: StopSignal,
-         pollTimeout: Int, clock: @escaping @Sendable () -> Date, logger: Logger, onCommitted: @escaping () -> Void) {
+         pollTimeout: Int, clock: @escaping @Sendable () -> Date, logger: Logger, scheduler: Scheduler? = nil,
+         onCommitted: @escaping () -> Void) {
         self.client = client
         self.database = database
         self.processor = processor
         self.driver = driver
+        self.scheduler = scheduler
         self.stopSignal = stopSignal
         self.pollTimeout = pollTimeout
         self.clock = clock
@@ -118,6 +121,7 @@ final class Poller {
             reportStorage(error)
         }
         sweepDeadlines()
+        runScheduler()
         scrubIfDue()
         return .continue
     }
@@ -147,6 +151,29 @@ final class Poller {
             onCommitted()
         } catch {
             logger.error("could not process dialog deadlines", metadata: ["error.type": "\(type(of: error))"])
+        }
+    }
+
+    /// Does whatever the scheduler finds due (rounds, reminders, debriefs, mentor prompts) in one
+    /// transaction; a failure is logged and the same work is found due again next poll.
+    private func runScheduler() {
+        guard let scheduler else { return }
+        do {
+            let report = try database.writer.write { db in try scheduler.tick(now: clock(), in: db) }
+            guard !report.isEmpty else { return }
+            onCommitted()
+            logger.info("scheduled work done", metadata: [
+                "invitations.queued": "\(report.invitationsQueued)", "dialogs.started": "\(report.dialogsStarted)",
+                "invitations.linked": "\(report.invitationsLinked)", "reminders.sent": "\(report.remindersSent)",
+                "cancellations.sent": "\(report.cancellationsSent)", "mentor_prompts.sent": "\(report.mentorPromptsSent)",
+                "missed_checkins.found": "\(report.missedCheckinsFound)",
+            ])
+            if report.staleDebriefsSkipped > 0 {
+                logger.notice("debriefs not sent: the meetings ended too long ago (the bot was down)",
+                              metadata: ["meetings": "\(report.staleDebriefsSkipped)"])
+            }
+        } catch {
+            logger.error("could not run scheduled work", metadata: ["error.type": "\(type(of: error))"])
         }
     }
 

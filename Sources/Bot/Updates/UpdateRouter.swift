@@ -13,14 +13,16 @@ public struct UpdateRouter: Sendable {
     let driver: ConversationDriver
     let people: PeopleCommands
     let privacy: PrivacyCommands
+    let meetings: MeetingCommands
 
     public init(logger: Logger, pseudonym: LogPseudonym, driver: ConversationDriver,
-                inviteValidity: TimeInterval = Invite.defaultValidity) {
+                inviteValidity: TimeInterval = Invite.defaultValidity, schedule: ScheduleSettings = ScheduleSettings()) {
         self.logger = logger
         self.pseudonym = pseudonym
         self.driver = driver
         self.people = PeopleCommands(inviteValidity: inviteValidity, timeZone: driver.timeZone)
         self.privacy = PrivacyCommands(library: driver.library)
+        self.meetings = MeetingCommands(scheduler: Scheduler(settings: schedule, driver: driver))
     }
 
     func route(_ update: Update, now: Date, in db: Database) throws {
@@ -153,7 +155,7 @@ public struct UpdateRouter: Sendable {
         case .mentees, .summary, .export, .report:
             try say(BotTexts.comingSoon.text(for: language), to: chatId, now: now, in: db)
         case .meeting, .meetings, .round:
-            try say(BotTexts.comingSoon.text(for: language), to: chatId, now: now, in: db)
+            try meetings.run(name, argument: argument, by: person, at: now, in: db)
         }
     }
 
@@ -167,6 +169,7 @@ public struct UpdateRouter: Sendable {
         }
         guard let active, let activeId = active.id else {
             try driver.start(dialogId, for: &person, now: now, in: db)
+            try Invitations.recordCommandStart(dialogId, personId: person.id, now: now, in: db)
             return
         }
         if active.dialogId == dialogId {
@@ -211,6 +214,7 @@ public struct UpdateRouter: Sendable {
                 try dropButtons(of: query, now: now, in: db)
                 try driver.feed(.cancel, to: active, person: &person, now: now, in: db)
                 try driver.start(dialogId, for: &person, now: now, in: db)
+                try Invitations.recordCommandStart(dialogId, personId: person.id, now: now, in: db)
             }
         case .keepDialog(let conversationId)?:
             if let active, active.id == conversationId {
@@ -232,6 +236,11 @@ public struct UpdateRouter: Sendable {
         case .language(let target, let code)?:
             stale = !(try LanguageCommand.choose(code, pressedBy: &person, personId: target, at: now, in: db))
             if !stale { try dropButtons(of: query, now: now, in: db) }
+        case .rsvp(let meetingId, let answer)?:
+            stale = !(try meetings.rsvp(answer, meetingId: meetingId, pressedBy: person, message: query.message, at: now, in: db))
+        case .acknowledgeSupport(let requestId)?:
+            stale = !(try MentorPrompts.acknowledge(requestId, pressedBy: person, message: query.message,
+                                                    calendar: meetings.calendar, at: now, in: db))
         case nil:
             break
         }
