@@ -32,6 +32,12 @@ struct Run: ParsableCommand {
 
     @OptionGroup var schedule: ScheduleOptions
 
+    @Option(name: .customLong("send-rate"), help: ArgumentHelp("Most messages per second overall (env KENESH_SEND_RATE; default 30, Telegram's limit).", valueName: "N"))
+    var sendRate: Int?
+
+    @Option(name: .customLong("chat-rate"), help: ArgumentHelp("Most messages per second to one chat after a burst of 3 (env KENESH_CHAT_RATE; default 1, Telegram's limit).", valueName: "N"))
+    var chatRate: Double?
+
     func validate() throws {
         guard (1...50).contains(pollTimeout) else {
             throw ValidationError("--poll-timeout must be between 1 and 50 seconds, got \(pollTimeout)")
@@ -61,8 +67,9 @@ struct Run: ParsableCommand {
         let logger = Logger(label: "kenesh")
         let database = try StoreOpener.open(dataOptions.dataFolder)
 
+        let pacing = try PacingOptions.resolve(sendRate: sendRate, chatRate: chatRate)
         let settings = BotSettings(api: BotAPIConfiguration(baseURL: apiURL, token: token), pollTimeout: pollTimeout,
-                                   timeZone: timeZone, schedule: schedule)
+                                   timeZone: timeZone, pacing: pacing, schedule: schedule)
         let runner = BotRunner(database: database, settings: settings, library: library, logger: logger)
         let signalSources = SignalHandling.onTermination { runner.stop() }
         let outcome = runner.run()
@@ -76,6 +83,26 @@ struct Run: ParsableCommand {
         case .couldNotStart(let reason):
             throw SettingError("could not start: \(reason)")
         }
+    }
+}
+
+/// Telegram's limits by default; raised only for a bot Telegram allows more, or for benchmarks.
+enum PacingOptions {
+    static func resolve(sendRate: Int?, chatRate: Double?,
+                        environment env: [String: String] = ProcessInfo.processInfo.environment) throws -> SendRateLimiter {
+        let overall = try sendRate ?? env["KENESH_SEND_RATE"].map { text in
+            guard let value = Int(text) else { throw SettingError("KENESH_SEND_RATE must be a whole number, got \(text)") }
+            return value
+        } ?? 30
+        let perChat = try chatRate ?? env["KENESH_CHAT_RATE"].map { text in
+            guard let value = Double(text) else { throw SettingError("KENESH_CHAT_RATE must be a number, got \(text)") }
+            return value
+        } ?? 1
+        guard overall >= 1 else { throw SettingError("--send-rate (or KENESH_SEND_RATE) must be at least 1, got \(overall)") }
+        guard perChat > 0, perChat.isFinite else {
+            throw SettingError("--chat-rate (or KENESH_CHAT_RATE) must be a positive number, got \(perChat)")
+        }
+        return SendRateLimiter(perChatInterval: 1 / perChat, perChatBurst: 3, globalPerSecond: overall)
     }
 }
 

@@ -106,9 +106,21 @@ final class Poller {
         }
         backoff.reset()
 
-        for update in updates.sorted(by: { $0.updateId < $1.updateId }) {
-            guard commit(update) else { return .continue }
-            onCommitted()
+        let batch = updates.sorted(by: { $0.updateId < $1.updateId })
+        if !batch.isEmpty {
+            switch commit(batch) {
+            case .committed:
+                onCommitted()
+            case .storageFailing:
+                return .continue
+            case .needsOneByOne:
+                // One update could not be handled: take them one at a time so only that one is skipped.
+                for update in batch {
+                    guard commit(update) else { return .continue }
+                    onCommitted()
+                    if stopSignal.isStopped { return .end(.stopped) }
+                }
+            }
             if stopSignal.isStopped { return .end(.stopped) }
         }
         do {
@@ -174,6 +186,26 @@ final class Poller {
             }
         } catch {
             logger.error("could not run scheduled work", metadata: ["error.type": "\(type(of: error))"])
+        }
+    }
+
+    private enum BatchResult { case committed, storageFailing, needsOneByOne }
+
+    /// Commits a batch in one transaction.
+    private func commit(_ batch: [Update]) -> BatchResult {
+        do {
+            try processor.process(batch: batch, now: clock(), database: database)
+            if storageFailing {
+                storageFailing = false
+                storageBackoff.reset()
+                logger.notice("the database is writable again; taking updates")
+            }
+            return .committed
+        } catch let error as DatabaseError {
+            reportStorage(error)
+            return .storageFailing
+        } catch {
+            return .needsOneByOne
         }
     }
 
