@@ -238,4 +238,23 @@ import Testing
         #expect(closed)
         bot.stop()
     }
+
+    @Test func aReminderToFinishWaitsForTheEndOfQuietHours() throws {
+        let chat = try consented(48, role: .leader)
+        // Noon in Bishkek; the reminder falls due at half the 7-day expiry, at midnight local time.
+        let clock = TestClock(Date(timeIntervalSince1970: 1_795_586_400))
+        let quiet = ScheduleSettings(quietHours: QuietHours(start: TimeOfDay(hour: 21, minute: 0), end: TimeOfDay(hour: 9, minute: 0)))
+        let bot = RunningBot(database: database, double: double, library: ShippedDialogs.library(), clock: { clock.now },
+                             schedule: quiet)
+        chat.send("/checkin")
+        chat.press("events")
+        let sentBefore = chat.texts.count
+
+        clock.advance(by: 3.5 * 86400 + 60)
+        usleep(2_500_000)
+        #expect(chat.texts.count == sentBefore, "a reminder went out at night")
+        clock.advance(by: 9 * 3600)
+        #expect(double.waitUntil { _ in chat.texts.count > sentBefore }, "the reminder never came in the morning")
+        bot.stop()
+    }
 }

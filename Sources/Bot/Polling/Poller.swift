@@ -158,8 +158,11 @@ final class Poller {
 
     /// Sends due reminders and closes expired conversations; a failure is logged and tried again next poll.
     private func sweepDeadlines() {
+        let now = clock()
+        // Reminders to finish a dialog are proactive: they wait for the end of the quiet hours.
+        if let scheduler, scheduler.isQuiet(at: now) { return }
         do {
-            try database.writer.write { db in try driver.sweepDeadlines(now: clock(), in: db) }
+            try database.writer.write { db in try driver.sweepDeadlines(now: now, in: db) }
             onCommitted()
         } catch {
             logger.error("could not process dialog deadlines", metadata: ["error.type": "\(type(of: error))"])

@@ -17,12 +17,13 @@ final class RunningBot {
     /// tests of pacing itself pass Telegram's limits.
     init(database: AppDatabase, double: BotAPIDouble, library: DialogLibrary = DialogLibrary(catalog: DialogCatalog()),
          clock: @escaping @Sendable () -> Date = { Date() },
-         pacing: SendRateLimiter = SendRateLimiter(perChatInterval: 0.01, perChatBurst: 3, globalPerSecond: 1000)) {
+         pacing: SendRateLimiter = SendRateLimiter(perChatInterval: 0.01, perChatBurst: 3, globalPerSecond: 1000),
+         schedule: ScheduleSettings = ScheduleSettings(quietHours: nil)) {
         runner = BotRunner(
             database: database,
             settings: BotSettings(api: BotAPIConfiguration(baseURL: double.baseURL, token: double.token, requestTimeout: 5,
                                                            longPollGrace: 2),
-                                  pollTimeout: 1, flushGrace: 2, pacing: pacing),
+                                  pollTimeout: 1, flushGrace: 2, pacing: pacing, schedule: schedule),
             library: library,
             logger: Logger(label: "test"),
             clock: clock
