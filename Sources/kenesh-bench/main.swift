@@ -7,6 +7,7 @@ let scenarios: [String: (_ arguments: [String]) throws -> Void] = [
     "engine": EngineBenchmark.run,
     "burst": BurstBenchmark.run,
     "backlog": BacklogBenchmark.run,
+    "round": RoundBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
