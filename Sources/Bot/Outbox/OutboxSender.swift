@@ -58,7 +58,9 @@ final class OutboxSender {
                 continue
             }
             let now = Date()
-            guard let row = heads.first(where: { !paced($0) || limiter.earliestSend(to: $0.chatId, now: now) <= now }) else {
+            // Each head is a different chat, so all that may go are sent before the next look.
+            let ready = heads.filter { !paced($0) || limiter.earliestSend(to: $0.chatId, now: now) <= now }
+            guard !ready.isEmpty else {
                 if heads.isEmpty && stopSignal.isStopped { return }
                 // Every ready chat is being paced, or nothing is ready: rows written by other
                 // processes (the CLI) are also found by this periodic look.
@@ -72,7 +74,11 @@ final class OutboxSender {
                 }
                 continue
             }
-            if !send(row) { return }
+            for row in ready {
+                if paced(row), limiter.earliestSend(to: row.chatId, now: Date()) > Date() { continue }
+                if !send(row) { return }
+                if stopSignal.isStopped, let flushDeadline, Date() >= flushDeadline { return }
+            }
         }
     }
 
@@ -142,11 +148,16 @@ final class OutboxSender {
         }
     }
 
-    /// Marks a row sent (see `OutboxMessage.markSentQuickly`), retrying while storage fails.
+    /// Marks a row sent without an fsync (`AppDatabase.writeQuickly`): a process crash keeps the
+    /// mark, and only a power cut right after could make this one message go out twice.
+    /// Retries while storage fails.
     private func recordSent(id: Int64, also change: @escaping (Database) throws -> Void = { _ in }) {
         while true {
             do {
-                try OutboxMessage.markSentQuickly(id: id, also: change, in: database.writer)
+                try database.writeQuickly { db in
+                    try OutboxMessage.markSent(id: id, in: db)
+                    try change(db)
+                }
                 return
             } catch {
                 logger.error("cannot update the outbox", metadata: ["error.type": "\(type(of: error))"])

@@ -27,6 +27,8 @@ final class Poller {
     /// A full or read-only disk is local and cheap to re-check, so storage retries stay frequent.
     private var storageBackoff = Backoff(base: 0.5, cap: 5)
     private var storageFailing = false
+    private var nextHousekeeping = Date.distantPast
+    private var nextPollNote = Date.distantPast
 
     init(client: BotAPIClient, database: AppDatabase, processor: UpdateProcessor, driver: ConversationDriver,
          stopSignal: StopSignal,
@@ -123,19 +125,35 @@ final class Poller {
             }
             if stopSignal.isStopped { return .end(.stopped) }
         }
+        recordPoll(committedBatch: !batch.isEmpty)
+        // Housekeeping has minute-scale deadlines: under a burst it must not run after every batch.
+        if Date() >= nextHousekeeping {
+            nextHousekeeping = Date().addingTimeInterval(Self.housekeepingInterval)
+            sweepDeadlines()
+            runScheduler()
+            scrubIfDue()
+        }
+        return .continue
+    }
+
+    static let housekeepingInterval: TimeInterval = 1
+    /// `kenesh status` calls a poll older than 5 minutes stale; an idle bot notes its polls this often.
+    static let pollNoteInterval: TimeInterval = 10
+
+    /// Notes the successful poll for `kenesh status`, without an fsync (it is redone at the next
+    /// poll): after every batch, and now and then while idle.
+    private func recordPoll(committedBatch: Bool) {
+        let now = clock()
+        guard committedBatch || Date() >= nextPollNote else { return }
+        nextPollNote = Date().addingTimeInterval(Self.pollNoteInterval)
         do {
-            let now = clock()
-            try database.writer.write { db in
+            try database.writeQuickly { db in
                 try BotState.setLastPollAt(now, in: db)
                 try ProcessedUpdate.pruneOlderThan(now.addingTimeInterval(-ProcessedUpdate.retention), in: db)
             }
         } catch {
             reportStorage(error)
         }
-        sweepDeadlines()
-        runScheduler()
-        scrubIfDue()
-        return .continue
     }
 
     /// After an erasure, once its last messages are out, rewrites the WAL into the database and

@@ -58,11 +58,11 @@ public enum BotState {
     }
 
     private static func value(_ key: Key, in db: Database) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT value FROM botState WHERE key = ?", arguments: [key.rawValue])
+        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM botState WHERE key = ?"), arguments: [key.rawValue])
     }
 
     private static func set(_ key: Key, _ value: String, in db: Database) throws {
-        try db.execute(sql: "INSERT INTO botState (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                       arguments: [key.rawValue, value])
+        try db.cachedStatement(sql: "INSERT INTO botState (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+            .execute(arguments: [key.rawValue, value])
     }
 }

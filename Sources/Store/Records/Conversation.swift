@@ -53,15 +53,15 @@ extension Conversation: FetchableRecord, MutablePersistableRecord {
 public enum QuestionMessage {
     /// Records where a question went; does nothing if the conversation is gone (erased by /forget meanwhile).
     public static func record(conversationId: Int64, stepId: String, messageId: Int, in db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO questionMessage (conversationId, stepId, messageId)
             SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM conversation WHERE id = ?)
             ON CONFLICT(conversationId, stepId) DO UPDATE SET messageId = excluded.messageId
-            """, arguments: [conversationId, stepId, messageId, conversationId])
+            """).execute(arguments: [conversationId, stepId, messageId, conversationId])
     }
 
     public static func messageId(conversationId: Int64, stepId: String, in db: Database) throws -> Int? {
-        try Int.fetchOne(db, sql: "SELECT messageId FROM questionMessage WHERE conversationId = ? AND stepId = ?",
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT messageId FROM questionMessage WHERE conversationId = ? AND stepId = ?"),
                          arguments: [conversationId, stepId])
     }
 }

@@ -45,7 +45,7 @@ extension OutboxMessage: FetchableRecord, MutablePersistableRecord {
     /// `shard.count` sees only its own chats, so each chat keeps one sender and its order.
     public static func readyHeads(now: Date, limit: Int, shard: (index: Int, count: Int) = (0, 1),
                                   in db: Database) throws -> [OutboxMessage] {
-        try OutboxMessage.fetchAll(db, sql: """
+        try OutboxMessage.fetchAll(db.cachedStatement(sql: """
             SELECT o.* FROM outbox o
             WHERE o.status = 'pending'
               AND (o.notBefore IS NULL OR o.notBefore <= ?)
@@ -53,32 +53,16 @@ extension OutboxMessage: FetchableRecord, MutablePersistableRecord {
               AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chatId = o.chatId AND p.status = 'pending' AND p.id < o.id)
             ORDER BY o.id
             LIMIT ?
-            """, arguments: [now, shard.count, shard.index, limit])
-    }
-
-    /// Deletes a sent row in a commit that skips the fsync: a process crash still keeps it (WAL),
-    /// and only a power cut right after could make the message go out twice. The fsync per sent
-    /// message would otherwise cap sending at a few hundred a second.
-    public static func markSentQuickly(id: Int64, also change: (Database) throws -> Void = { _ in },
-                                       in writer: some DatabaseWriter) throws {
-        try writer.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
-            try db.inTransaction {
-                try markSent(id: id, in: db)
-                try change(db)
-                return .commit
-            }
-        }
+            """), arguments: [now, shard.count, shard.index, limit])
     }
 
     /// The earliest time a pending row becomes ready, if any is waiting on a back-off.
     public static func nextWakeUp(in db: Database) throws -> Date? {
-        try Date.fetchOne(db, sql: "SELECT MIN(notBefore) FROM outbox WHERE status = 'pending'")
+        try Date.fetchOne(db.cachedStatement(sql: "SELECT MIN(notBefore) FROM outbox WHERE status = 'pending'"))
     }
 
     public static func markSent(id: Int64, in db: Database) throws {
-        _ = try OutboxMessage.deleteOne(db, key: id)
+        try db.cachedStatement(sql: "DELETE FROM outbox WHERE id = ?").execute(arguments: [id])
     }
 
     public static func reschedule(id: Int64, notBefore: Date, error: String, in db: Database) throws {

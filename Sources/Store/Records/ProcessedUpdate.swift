@@ -7,12 +7,13 @@ public enum ProcessedUpdate {
     public static let retention: TimeInterval = 7 * 24 * 3600
 
     public static func contains(_ updateId: Int64, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM processedUpdate WHERE updateId = ?)", arguments: [updateId]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM processedUpdate WHERE updateId = ?)"),
+                          arguments: [updateId]) ?? false
     }
 
     public static func record(_ updateId: Int64, at now: Date, in db: Database) throws {
-        try db.execute(sql: "INSERT OR IGNORE INTO processedUpdate (updateId, processedAt) VALUES (?, ?)",
-                       arguments: [updateId, now])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO processedUpdate (updateId, processedAt) VALUES (?, ?)")
+            .execute(arguments: [updateId, now])
     }
 
     public static func count(in db: Database) throws -> Int {
