@@ -8,6 +8,7 @@ let scenarios: [String: (_ arguments: [String]) throws -> Void] = [
     "burst": BurstBenchmark.run,
     "backlog": BacklogBenchmark.run,
     "round": RoundBenchmark.run,
+    "reports": runReportsBenchmark,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

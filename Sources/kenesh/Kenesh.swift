@@ -5,7 +5,7 @@ import Foundation
 struct Kenesh: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Kenesh: a Telegram bot for community programmes.",
-        subcommands: [Run.self, Invite.self, Status.self, Audit.self, Validate.self, Chat.self]
+        subcommands: [Run.self, Invite.self, Status.self, Audit.self, Report.self, Validate.self, Chat.self]
     )
 
     /// Like ParsableCommand.main, but a bad option or setting gets exactly one line on stderr.

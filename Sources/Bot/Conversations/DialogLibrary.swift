@@ -6,25 +6,28 @@ import Store
 /// The dialogs the bot runs: the current files, plus every older version a conversation in
 /// progress may still be pinned to (kept in the database, parsed once, cached).
 public final class DialogLibrary: @unchecked Sendable {
-    private let catalog: DialogCatalog
+    private let currentCatalog: DialogCatalog
     private let lock = NSLock()
     private var pinned: [String: Dialog] = [:]
 
     public init(catalog: DialogCatalog) {
-        self.catalog = catalog
+        self.currentCatalog = catalog
     }
 
     /// The current version of a dialog.
     public func current(_ dialogId: String) -> Dialog? {
-        catalog.dialog(id: dialogId)
+        currentCatalog.dialog(id: dialogId)
     }
 
     public var dialogIds: [String] { catalog.dialogs.map(\.id) }
 
+    /// The current dialogs, for labels in reports.
+    public var catalog: DialogCatalog { currentCatalog }
+
     /// Stores the text of every current dialog version so a restart after a file edit can still
     /// finish conversations started on the old text.
     public func rememberSources(now: Date, in db: Database) throws {
-        for dialog in catalog.dialogs {
+        for dialog in currentCatalog.dialogs {
             try DialogSource.remember(dialogId: dialog.id, version: dialog.version, fileName: dialog.fileName,
                                       source: dialog.source, now: now, in: db)
         }
@@ -33,7 +36,7 @@ public final class DialogLibrary: @unchecked Sendable {
     /// The exact version a conversation started on; falls back to the current version (the engine
     /// then closes the conversation as cancelled, keeping its answers).
     public func dialog(_ dialogId: String, version: String, in db: Database) throws -> Dialog? {
-        if let exact = catalog.dialog(id: dialogId, version: version) { return exact }
+        if let exact = currentCatalog.dialog(id: dialogId, version: version) { return exact }
         let key = "\(dialogId)@\(version)"
         lock.lock()
         let cached = pinned[key]
@@ -47,6 +50,6 @@ public final class DialogLibrary: @unchecked Sendable {
             lock.unlock()
             return parsed
         }
-        return catalog.dialog(id: dialogId)
+        return currentCatalog.dialog(id: dialogId)
     }
 }

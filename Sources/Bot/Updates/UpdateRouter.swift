@@ -13,6 +13,7 @@ public struct UpdateRouter: Sendable {
     let driver: ConversationDriver
     let people: PeopleCommands
     let privacy: PrivacyCommands
+    let reports: ReportCommands
     let meetings: MeetingCommands
 
     public init(logger: Logger, pseudonym: LogPseudonym, driver: ConversationDriver,
@@ -22,6 +23,7 @@ public struct UpdateRouter: Sendable {
         self.driver = driver
         self.people = PeopleCommands(inviteValidity: inviteValidity, timeZone: driver.timeZone)
         self.privacy = PrivacyCommands(library: driver.library)
+        self.reports = ReportCommands(library: driver.library, timeZone: driver.timeZone)
         self.meetings = MeetingCommands(scheduler: Scheduler(settings: schedule, driver: driver))
     }
 
@@ -152,8 +154,14 @@ public struct UpdateRouter: Sendable {
             try people.invite(argument, by: person, at: now, in: db)
         case .people:
             try people.people(argument, by: person, at: now, in: db)
-        case .mentees, .summary, .export, .report:
-            try say(BotTexts.comingSoon.text(for: language), to: chatId, now: now, in: db)
+        case .summary:
+            try reports.summary(argument, by: person, now: now, in: db)
+        case .export:
+            try reports.export(argument, by: person, now: now, in: db)
+        case .report:
+            try reports.report(argument, by: person, now: now, in: db)
+        case .mentees:
+            try reports.mentees(of: person, now: now, in: db)
         case .meeting, .meetings, .round:
             try meetings.run(name, argument: argument, by: person, at: now, in: db)
         }
