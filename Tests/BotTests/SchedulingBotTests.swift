@@ -46,7 +46,8 @@ import Testing
         try consented(2, role: .leader, alias: "Лидер1")
         try consented(3, role: .leader, alias: "Лидер2", language: "en")
         try consented(4, role: .monitor, alias: "Монитор")
-        let bot = SchedulingBot(database: database, double: double, clock: clock, schedule: ScheduleSettings())
+        let bot = RunningBot(database: database, double: double, library: ShippedDialogs.library(), clock: { clock.now },
+                             schedule: ScheduleSettings())
 
         coordinator.send("/round")
         #expect(coordinator.texts.last?.contains("/round checkin") == true)
@@ -72,7 +73,8 @@ import Testing
     @Test func aCheckInTypedByTheLeaderIsRecordedAsACommandInvitation() throws {
         let clock = TestClock(Bishkek.at("2026-03-02 12:00"))
         try consented(5, role: .leader, alias: "Сама")
-        let bot = SchedulingBot(database: database, double: double, clock: clock, schedule: ScheduleSettings())
+        let bot = RunningBot(database: database, double: double, library: ShippedDialogs.library(), clock: { clock.now },
+                             schedule: ScheduleSettings())
         chat(5).send("/checkin")
         let invitation = try #require(try database.writer.read { db in try DialogInvitation.fetchOne(db) })
         #expect(invitation.source == .command)
@@ -87,7 +89,8 @@ import Testing
         let leader = chat(2)
         try consented(1, role: .coordinator, alias: "Коорд", language: "en")
         try consented(2, role: .leader, alias: "Лидер")
-        let bot = SchedulingBot(database: database, double: double, clock: clock, schedule: ScheduleSettings())
+        let bot = RunningBot(database: database, double: double, library: ShippedDialogs.library(), clock: { clock.now },
+                             schedule: ScheduleSettings())
 
         coordinator.send("/meeting add 2026-03-02 12:00 Too late")
         #expect(coordinator.texts.last == "That time has already passed.")
@@ -155,7 +158,8 @@ import Testing
         let leader = chat(2)
         try consented(1, role: .coordinator, alias: "Коорд")
         try consented(2, role: .leader, alias: "Лидер")
-        let bot = SchedulingBot(database: database, double: double, clock: clock, schedule: ScheduleSettings())
+        let bot = RunningBot(database: database, double: double, library: ShippedDialogs.library(), clock: { clock.now },
+                             schedule: ScheduleSettings())
         coordinator.send("/meeting add 03.03.2026 15:00 Рабочая группа по ВИЧ | рабочая группа")
         #expect(double.waitForSchedulerRounds(database: database))
         #expect(leader.texts.count == 1)
@@ -182,7 +186,8 @@ import Testing
         let mentor = try consented(7, role: .mentor, alias: "Ментор")
         try consented(8, role: .leader, alias: "Жылдыз", mentorId: mentor.id)
         try consented(9, role: .leader, alias: "Чужая")
-        let bot = SchedulingBot(database: database, double: double, clock: clock, schedule: ScheduleSettings())
+        let bot = RunningBot(database: database, double: double, library: ShippedDialogs.library(), clock: { clock.now },
+                             schedule: ScheduleSettings())
 
         leaderChat.send("/checkin")
         leaderChat.press("donors")

@@ -165,42 +165,6 @@ extension [OutboxItem] {
     }
 }
 
-/// A BotRunner in this process with chosen schedule settings, against the double, driven by a test clock.
-final class SchedulingBot {
-    let runner: BotRunner
-    private let finished = DispatchSemaphore(value: 0)
-    private var stopped = false
-
-    init(database: AppDatabase, double: BotAPIDouble, clock: TestClock, schedule: ScheduleSettings,
-         library: DialogLibrary = ShippedDialogs.library()) {
-        runner = BotRunner(
-            database: database,
-            settings: BotSettings(api: BotAPIConfiguration(baseURL: double.baseURL, token: double.token, requestTimeout: 5),
-                                  pollTimeout: 1, flushGrace: 2, timeZone: Bishkek.zone,
-                                  pacing: SendRateLimiter(perChatInterval: 0.01, perChatBurst: 3, globalPerSecond: 1000),
-                                  schedule: schedule),
-            library: library, logger: Logger(label: "test"), clock: { clock.now })
-        let runner = runner
-        let finished = finished
-        Thread {
-            _ = runner.run()
-            finished.signal()
-        }.start()
-    }
-
-    @discardableResult
-    func stop(timeout: TimeInterval = 10) -> Bool {
-        guard !stopped else { return true }
-        stopped = true
-        runner.stop()
-        return finished.wait(timeout: .now() + timeout) == .success
-    }
-
-    deinit {
-        stop()
-    }
-}
-
 extension BotAPIDouble {
     /// Waits until the bot has been through at least two more poll loops (each runs the scheduler)
     /// and has sent everything it queued.
