@@ -28,7 +28,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
         let keys = result.stdout.split(separator: "\n").map { String($0.prefix { $0 != ":" }) }
-        #expect(keys == ["last_poll", "outbox_pending", "outbox_failed", "people_leader", "people_mentor",
+        #expect(keys == ["last_poll", "outbox_pending", "outbox_failed", "due_jobs", "people_leader", "people_mentor",
                          "people_monitor", "people_coordinator", "database_size"])
         #expect(value("last_poll", in: result.stdout)?.hasSuffix("s ago)") == true)
         #expect(value("outbox_pending", in: result.stdout) == "0")

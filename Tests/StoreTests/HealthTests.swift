@@ -85,15 +85,17 @@ import Testing
     }
 
     @Test func printsOneStableKeyValueLinePerFact() {
-        let report = HealthReport(
+        var report = HealthReport(
             checkedAt: now, lastPollAt: now.addingTimeInterval(-42), pendingOutbox: 3, failedOutbox: 1,
             people: [.leader: .init(active: 12, inactive: 1), .mentor: .init(active: 3), .coordinator: .init(active: 2)],
             databaseFileBytes: 1_245_184, walFileBytes: 13_107
         )
+        report.dueJobs = 4
         #expect(HealthReportText.lines(report) == [
             "last_poll: 2026-09-21T14:12:38Z (42 s ago)",
             "outbox_pending: 3",
             "outbox_failed: 1",
+            "due_jobs: 4",
             "people_leader: 12 active, 1 inactive",
             "people_mentor: 3 active, 0 inactive",
             "people_monitor: 0 active, 0 inactive",
@@ -125,5 +127,24 @@ import Testing
         #expect(HealthReportText.byteCount(1536) == "1.5 KiB")
         #expect(HealthReportText.byteCount(5 * 1024 * 1024) == "5.0 MiB")
         #expect(HealthReportText.byteCount(3 * 1024 * 1024 * 1024) == "3.0 GiB")
+    }
+
+    @Test func dueJobsCountWaitingInvitationsAndPassedDeadlines() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenesh-due-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try AppDatabase(folder: folder)
+        let count = try database.writer.write { db -> Int in
+            var person = Person(telegramUserId: 1, alias: "A", role: .leader, createdAt: now)
+            try person.insert(db)
+            var late = Conversation(personId: person.id!, dialogId: "d", dialogVersion: "v", state: Data("{}".utf8),
+                                    startedAt: now, nextDeadline: now.addingTimeInterval(-60))
+            try late.insert(db)
+            try db.execute(sql: "UPDATE conversation SET status = 'completed'")
+            var due = Conversation(personId: person.id!, dialogId: "d", dialogVersion: "v", state: Data("{}".utf8),
+                                   startedAt: now, nextDeadline: now.addingTimeInterval(-1))
+            try due.insert(db)
+            return try HealthReport.read(in: db, now: now).dueJobs
+        }
+        #expect(count == 1)
     }
 }

@@ -19,6 +19,9 @@ public struct HealthReport: Sendable, Equatable {
     public var lastPollAt: Date?
     public var pendingOutbox: Int
     public var failedOutbox: Int
+    /// Work the bot owes now: dialog invitations waiting to start, and unfinished dialogs whose
+    /// reminder or closing time has passed. Stays above zero while the bot is down or in quiet hours.
+    public var dueJobs: Int = 0
     /// Every role, zero counts included.
     public var people: [Role: Headcount]
     public var databaseFileBytes: Int64
@@ -65,7 +68,11 @@ public struct HealthReport: Sendable, Equatable {
             }
         }
         let mainPath = try String.fetchOne(db, sql: "SELECT file FROM pragma_database_list WHERE name = 'main'") ?? ""
-        return HealthReport(
+        let dueJobs = try Int.fetchOne(db, sql: """
+            SELECT (SELECT COUNT(*) FROM pendingInvitation)
+                 + (SELECT COUNT(*) FROM conversation WHERE status = 'active' AND nextDeadline <= ?)
+            """, arguments: [now]) ?? 0
+        var report = HealthReport(
             checkedAt: now,
             lastPollAt: try BotState.lastPollAt(in: db),
             pendingOutbox: try OutboxMessage.count(.pending, in: db),
@@ -74,6 +81,8 @@ public struct HealthReport: Sendable, Equatable {
             databaseFileBytes: fileSize(mainPath),
             walFileBytes: fileSize(mainPath + "-wal")
         )
+        report.dueJobs = dueJobs
+        return report
     }
 
     /// The size of a file, 0 when there is none (an in-memory database, or no WAL yet).

@@ -6,6 +6,7 @@ public enum HealthReportText {
         var lines = ["last_poll: \(lastPoll(report))"]
         lines.append("outbox_pending: \(report.pendingOutbox)")
         lines.append("outbox_failed: \(report.failedOutbox)")
+        lines.append("due_jobs: \(report.dueJobs)")
         for role in Role.allCases {
             let count = report.people[role] ?? HealthReport.Headcount()
             lines.append("people_\(role.rawValue): \(count.active) active, \(count.inactive) inactive")
