@@ -61,6 +61,8 @@ let package = Package(
             dependencies: [
                 "Store", "Dialogs",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // Rows of a million answers are stepped through SQLite's C API directly.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),
