@@ -1,3 +1,4 @@
+import Dialogs
 import Foundation
 import Logging
 import Store

@@ -1,3 +1,4 @@
+import Dialogs
 import Store
 
 /// Every command the bot understands in a private chat.

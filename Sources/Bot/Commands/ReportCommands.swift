@@ -26,13 +26,8 @@ struct ReportCommands: Sendable {
     /// `/summary [mentorship|monitoring|ccm] [period]`: all three for the last 30 days by default.
     func summary(_ argument: String, by person: Person, now: Date, in db: Database) throws {
         try answering(person, now: now, in: db) { options in
-            var words = argument.split(separator: " ").map(String.init)
-            var sections = ReportSection.allCases
-            if let first = words.first, let section = try? ReportSection.parse(first) {
-                sections = [section]
-                words.removeFirst()
-            }
-            let period = try ReportPeriod.parse(words.isEmpty ? "last30" : words.joined(separator: " "), now: now, timeZone: timeZone)
+            let request = try ReportRequest.parse(argument, allowsSections: true, now: now, timeZone: timeZone)
+            let (sections, period) = (request.sections, request.period)
             let indicators = try ReportBuilder.nonEmptyIndicators(in: db, period: period, sections: sections, options: options)
             try audit(person, "summary \(sections.map(\.rawValue).joined(separator: "+")) \(period.label)", now: now, in: db)
             try OutboxItem.say(SummaryText.render(indicators, sections: sections, language: options.language),

@@ -3,14 +3,6 @@ import Foundation
 import GRDB
 import Store
 
-/// Well-known dialog ids the bot starts by itself.
-public enum DialogIds {
-    public static let onboarding = "onboarding"
-    public static let checkin = "mentorship-checkin"
-    public static let monitoring = "city-monitoring"
-    public static let debrief = "ccm-debrief"
-}
-
 /// Runs dialogs with people: starts them, feeds the engine what they send, writes what it says to
 /// the outbox and what they answered to the store, all inside the caller's transaction.
 public struct ConversationDriver: Sendable {

@@ -86,11 +86,6 @@ public enum BotTexts {
         en: "This command is not available to you."
     )
 
-    public static let comingSoon = Phrase(
-        ru: "Эта возможность скоро появится.",
-        ky: "Бул мүмкүнчүлүк жакында пайда болот.",
-        en: "This is coming soon."
-    )
 
     public static let dialogUnavailable = Phrase(
         ru: "Этот опрос сейчас недоступен. Пожалуйста, сообщите координатору.",
