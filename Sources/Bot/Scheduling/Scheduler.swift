@@ -62,10 +62,9 @@ public struct Scheduler: Sendable {
     func queueCheckins(now: Date, in db: Database) throws -> Int {
         guard driver.library.current(DialogIds.checkin) != nil, settings.checkinEveryDays > 0 else { return 0 }
         var queued = 0
-        for leader in try Person.reachable(.leader, in: db) {
-            guard let personId = leader.id, let consentedAt = leader.consentedAt,
-                  try PendingInvitation.find(personId: personId, dialogId: DialogIds.checkin, in: db) == nil else { continue }
-            let reference = try DialogInvitation.latest(personId: personId, dialogId: DialogIds.checkin, in: db)?.invitedAt ?? consentedAt
+        for leader in try RoundCandidate.all(.leader, dialogId: DialogIds.checkin, in: db) {
+            let personId = leader.personId
+            let reference = leader.latestInvitedAt ?? leader.consentedAt
             let due = calendar.date(at: settings.checkinTime, onDayOf: calendar.addingDays(settings.checkinEveryDays, to: reference))
             guard due <= now else { continue }
             if try Invitations.queue(DialogIds.checkin, for: personId, source: .round, now: now, in: db) != .alreadyInvited {
@@ -81,11 +80,10 @@ public struct Scheduler: Sendable {
         guard driver.library.current(DialogIds.monitoring) != nil else { return 0 }
         let slot = calendar.latestMonthlySlot(day: settings.monitoringDay, time: settings.monitoringTime, notAfter: now)
         var queued = 0
-        for monitor in try Person.reachable(.monitor, in: db) {
-            guard let personId = monitor.id, let consentedAt = monitor.consentedAt, consentedAt < slot,
-                  try PendingInvitation.find(personId: personId, dialogId: DialogIds.monitoring, in: db) == nil else { continue }
-            if let latest = try DialogInvitation.latest(personId: personId, dialogId: DialogIds.monitoring, in: db),
-               latest.invitedAt >= slot { continue }
+        for monitor in try RoundCandidate.all(.monitor, dialogId: DialogIds.monitoring, in: db) {
+            let personId = monitor.personId
+            guard monitor.consentedAt < slot else { continue }
+            if let latest = monitor.latestInvitedAt, latest >= slot { continue }
             if try Invitations.queue(DialogIds.monitoring, for: personId, source: .round, now: now, in: db) != .alreadyInvited {
                 queued += 1
             }

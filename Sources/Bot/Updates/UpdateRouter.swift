@@ -285,8 +285,11 @@ public struct UpdateRouter: Sendable {
 
     /// Saves the person unless a dialog erased them meanwhile (consent declined).
     private func save(_ person: Person, in db: Database) throws {
-        guard try person.exists(db) else { return }
-        try person.update(db)
+        do {
+            try person.update(db)
+        } catch RecordError.recordNotFound {
+            return
+        }
     }
 
     private func say(_ text: String, to chatId: Int64, now: Date, in db: Database) throws {

@@ -32,12 +32,42 @@ public struct Conversation: Codable, Sendable, Equatable, Identifiable {
 }
 
 extension Conversation: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "conversation"
+
+    // Written out rather than derived from Codable: a conversation is read and saved on every answer.
+    public init(row: Row) throws {
+        id = row["id"]
+        personId = row["personId"]
+        dialogId = row["dialogId"]
+        dialogVersion = row["dialogVersion"]
+        state = row["state"]
+        status = row["status"]
+        startedAt = row["startedAt"]
+        updatedAt = row["updatedAt"]
+        finishedAt = row["finishedAt"]
+        nextDeadline = row["nextDeadline"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["personId"] = personId
+        container["dialogId"] = dialogId
+        container["dialogVersion"] = dialogVersion
+        container["state"] = state
+        container["status"] = status
+        container["startedAt"] = startedAt
+        container["updatedAt"] = updatedAt
+        container["finishedAt"] = finishedAt
+        container["nextDeadline"] = nextDeadline
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
 
     public static func active(personId: Int64, in db: Database) throws -> Conversation? {
-        try Conversation.filter(Column("personId") == personId && Column("status") == Status.active.rawValue).fetchOne(db)
+        try Conversation.fetchOne(db.cachedStatement(sql: "SELECT * FROM conversation WHERE personId = ? AND status = 'active'"),
+                                  arguments: [personId])
     }
 
     /// Active conversations whose reminder or expiry time has come.

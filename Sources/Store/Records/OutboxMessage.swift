@@ -36,6 +36,31 @@ public struct OutboxMessage: Codable, Sendable, Equatable, Identifiable {
 extension OutboxMessage: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "outbox"
 
+    // Written out rather than derived from Codable: every message the bot sends passes through here.
+    public init(row: Row) throws {
+        id = row["id"]
+        chatId = row["chatId"]
+        method = row["method"]
+        payload = row["payload"]
+        status = row["status"]
+        attempts = row["attempts"]
+        notBefore = row["notBefore"]
+        createdAt = row["createdAt"]
+        lastError = row["lastError"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["chatId"] = chatId
+        container["method"] = method
+        container["payload"] = payload
+        container["status"] = status
+        container["attempts"] = attempts
+        container["notBefore"] = notBefore
+        container["createdAt"] = createdAt
+        container["lastError"] = lastError
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }

@@ -34,6 +34,39 @@ public struct Person: Codable, Sendable, Equatable, Identifiable {
 }
 
 extension Person: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "person"
+
+    // Written out rather than derived from Codable: a person is read and saved on every update.
+    public init(row: Row) throws {
+        id = row["id"]
+        telegramUserId = row["telegramUserId"]
+        alias = row["alias"]
+        role = row["role"]
+        language = row["language"]
+        city = row["city"]
+        mentorId = row["mentorId"]
+        active = row["active"]
+        createdAt = row["createdAt"]
+        lastSeenAt = row["lastSeenAt"]
+        consentedAt = row["consentedAt"]
+        deactivatedAt = row["deactivatedAt"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["telegramUserId"] = telegramUserId
+        container["alias"] = alias
+        container["role"] = role
+        container["language"] = language
+        container["city"] = city
+        container["mentorId"] = mentorId
+        container["active"] = active
+        container["createdAt"] = createdAt
+        container["lastSeenAt"] = lastSeenAt
+        container["consentedAt"] = consentedAt
+        container["deactivatedAt"] = deactivatedAt
+    }
+
     public enum Columns {
         public static let telegramUserId = Column(CodingKeys.telegramUserId)
         public static let alias = Column(CodingKeys.alias)
@@ -46,7 +79,7 @@ extension Person: FetchableRecord, MutablePersistableRecord {
     }
 
     public static func find(telegramUserId: Int64, in db: Database) throws -> Person? {
-        try Person.filter(Columns.telegramUserId == telegramUserId).fetchOne(db)
+        try Person.fetchOne(db.cachedStatement(sql: "SELECT * FROM person WHERE telegramUserId = ?"), arguments: [telegramUserId])
     }
 
     public static func find(alias: String, role: Role, in db: Database) throws -> Person? {

@@ -31,6 +31,30 @@ public struct Response: Codable, Sendable, Equatable, Identifiable {
 }
 
 extension Response: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "response"
+
+    public init(row: Row) throws {
+        id = row["id"]
+        personId = row["personId"]
+        conversationId = row["conversationId"]
+        dialogId = row["dialogId"]
+        dialogVersion = row["dialogVersion"]
+        status = row["status"]
+        startedAt = row["startedAt"]
+        finishedAt = row["finishedAt"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["personId"] = personId
+        container["conversationId"] = conversationId
+        container["dialogId"] = dialogId
+        container["dialogVersion"] = dialogVersion
+        container["status"] = status
+        container["startedAt"] = startedAt
+        container["finishedAt"] = finishedAt
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
@@ -67,6 +91,32 @@ public struct AnswerRecord: Codable, Sendable, Equatable, Identifiable {
 
 extension AnswerRecord: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "answer"
+
+    public init(row: Row) throws {
+        id = row["id"]
+        responseId = row["responseId"]
+        personId = row["personId"]
+        dialogId = row["dialogId"]
+        dialogVersion = row["dialogVersion"]
+        stepId = row["stepId"]
+        repeatIndex = row["repeatIndex"]
+        value = row["value"]
+        label = row["label"]
+        answeredAt = row["answeredAt"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["responseId"] = responseId
+        container["personId"] = personId
+        container["dialogId"] = dialogId
+        container["dialogVersion"] = dialogVersion
+        container["stepId"] = stepId
+        container["repeatIndex"] = repeatIndex
+        container["value"] = value
+        container["label"] = label
+        container["answeredAt"] = answeredAt
+    }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
