@@ -42,17 +42,17 @@ public final class BotAPIClient {
     }
 
     @discardableResult
-    public func sendMessage(_ message: SendMessage) throws(BotAPIError) -> Message {
+    public func sendMessage(_ message: SendMessage) throws(BotAPIError) -> SentMessage {
         try call("sendMessage", message)
     }
 
     @discardableResult
-    public func editMessageText(_ edit: EditMessageText) throws(BotAPIError) -> Message {
+    public func editMessageText(_ edit: EditMessageText) throws(BotAPIError) -> SentMessage {
         try call("editMessageText", edit)
     }
 
     @discardableResult
-    public func editMessageReplyMarkup(_ edit: EditMessageReplyMarkup) throws(BotAPIError) -> Message {
+    public func editMessageReplyMarkup(_ edit: EditMessageReplyMarkup) throws(BotAPIError) -> SentMessage {
         try call("editMessageReplyMarkup", edit)
     }
 
@@ -87,10 +87,14 @@ public final class BotAPIClient {
         _ method: String, _ parameters: Parameters, timeout: TimeInterval? = nil
     ) throws(BotAPIError) -> Result {
         let body: Data
-        do {
-            body = try encoder.encode(parameters)
-        } catch {
-            throw .badRequest(description: "could not encode the \(method) parameters")
+        if let direct = parameters as? any DirectJSONBody {
+            body = JSONBodyWriter.body(of: direct)
+        } else {
+            do {
+                body = try encoder.encode(parameters)
+            } catch {
+                throw .badRequest(description: "could not encode the \(method) parameters")
+            }
         }
         return try perform(method, body: .json(body), timeout: timeout ?? configuration.requestTimeout)
     }

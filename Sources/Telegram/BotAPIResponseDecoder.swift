@@ -45,8 +45,10 @@ enum BotAPIResponseDecoder {
                     parameters: envelope.parameters)
     }
 
+    /// Whether the body looks like a JSON object; a malformed one fails to decode afterwards.
+    /// Parsing it whole here would double the cost of every call.
     private static func isJSONObject(_ body: Data) -> Bool {
-        (try? JSONSerialization.jsonObject(with: body)) is [String: Any]
+        body.first { ![UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t")].contains($0) } == UInt8(ascii: "{")
     }
 
     private static func error(code: Int, description: String?, parameters: ResponseParameters?) -> BotAPIError {

@@ -70,7 +70,7 @@ import Testing
     @Test func sendMessageWithKeyboardAndEdits() throws {
         let keyboard = InlineKeyboardMarkup(inlineKeyboard: [[InlineKeyboardButton(text: "Да", callbackData: "k1|9|q|yes")]])
         let sent = try client.sendMessage(SendMessage(chatId: 42, text: "Вопрос <b>1</b> 🌷", replyMarkup: .inline(keyboard)))
-        #expect(sent.chat.id == 42)
+        #expect(sent.messageId > 0)
         #expect(double.sentTexts(to: 42) == ["Вопрос <b>1</b> 🌷"])
         let request = try #require(double.requests(method: "sendMessage").first)
         #expect(request.params["parse_mode"] == "HTML")

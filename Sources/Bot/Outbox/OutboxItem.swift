@@ -85,13 +85,13 @@ public enum OutboxItem: Codable, Sendable, Equatable {
     /// Makes the call. `questionMessage` finds the message a question edit applies to; an edit
     /// of a question that was never delivered is skipped. Returns the message sent, if any.
     func perform(with client: BotAPIClient,
-                 questionMessage: (QuestionEdit) -> Int?) throws(BotAPIError) -> Message? {
+                 questionMessage: (QuestionEdit) -> Int?) throws(BotAPIError) -> SentMessage? {
         switch self {
         case .sendMessage(let m), .askQuestion(let m, _, _): return try client.sendMessage(m)
         case .editMessageText(let e): return try client.editMessageText(e)
         case .editMessageReplyMarkup(let e): return try client.editMessageReplyMarkup(e)
         case .answerCallbackQuery(let a, _): try client.answerCallbackQuery(a)
-        case .sendDocument(let d): return try client.sendDocument(d)
+        case .sendDocument(let d): return SentMessage(messageId: try client.sendDocument(d).messageId)
         case .leaveChat(let chatId): try client.leaveChat(chatId: chatId)
         case .setCommands(let commands, let chatId): try client.setMyCommands(commands, scope: .chat(chatId))
         case .editQuestion(let edit):

@@ -1,0 +1,182 @@
+import Foundation
+
+/// A request whose JSON body is written directly, without `JSONEncoder`: the calls the bot makes
+/// for every reply. The output is the same JSON `JSONEncoder` with snake_case keys would give
+/// (a test compares the two).
+protocol DirectJSONBody {
+    func writeJSON(to writer: inout JSONBodyWriter)
+}
+
+/// Writes one JSON object, key by key, into bytes. Nil values are left out, as `JSONEncoder` does.
+struct JSONBodyWriter {
+    private(set) var bytes: [UInt8] = []
+    private var needsComma: [Bool] = []
+
+    init(capacity: Int = 256) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    static func body(of value: some DirectJSONBody) -> Data {
+        var writer = JSONBodyWriter()
+        writer.object { value.writeJSON(to: &$0) }
+        return Data(writer.bytes)
+    }
+
+    mutating func object(_ members: (inout JSONBodyWriter) -> Void) {
+        bytes.append(UInt8(ascii: "{"))
+        needsComma.append(false)
+        members(&self)
+        needsComma.removeLast()
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    mutating func array<Element>(_ elements: [Element], _ write: (inout JSONBodyWriter, Element) -> Void) {
+        bytes.append(UInt8(ascii: "["))
+        for (index, element) in elements.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            write(&self, element)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    mutating func key(_ name: StaticString) {
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        needsComma[needsComma.count - 1] = true
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    mutating func member(_ name: StaticString, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        string(value)
+    }
+
+    mutating func member(_ name: StaticString, _ value: Int64?) {
+        guard let value else { return }
+        key(name)
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    mutating func member(_ name: StaticString, _ value: Int?) {
+        member(name, value.map(Int64.init))
+    }
+
+    mutating func member(_ name: StaticString, _ value: Bool?) {
+        guard let value else { return }
+        key(name)
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    mutating func member(_ name: StaticString, _ write: (inout JSONBodyWriter) -> Void) {
+        key(name)
+        write(&self)
+    }
+
+    /// A JSON string: quotes, backslashes and control characters escaped, everything else as UTF-8.
+    mutating func string(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
+            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
+            case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+            case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+            case 0..<0x20:
+                bytes.append(contentsOf: "\\u00".utf8)
+                bytes.append(Self.hexDigits[Int(byte >> 4)])
+                bytes.append(Self.hexDigits[Int(byte & 0xF)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+}
+
+extension SendMessage: DirectJSONBody {
+    func writeJSON(to writer: inout JSONBodyWriter) {
+        writer.member("chat_id", chatId)
+        writer.member("text", text)
+        writer.member("parse_mode", parseMode)
+        if let replyMarkup { writer.member("reply_markup") { replyMarkup.writeJSON(to: &$0) } }
+        writer.member("disable_notification", disableNotification)
+    }
+}
+
+extension EditMessageText: DirectJSONBody {
+    func writeJSON(to writer: inout JSONBodyWriter) {
+        writer.member("chat_id", chatId)
+        writer.member("message_id", messageId)
+        writer.member("text", text)
+        writer.member("parse_mode", parseMode)
+        if let replyMarkup { writer.member("reply_markup") { replyMarkup.writeJSON(to: &$0) } }
+    }
+}
+
+extension EditMessageReplyMarkup: DirectJSONBody {
+    func writeJSON(to writer: inout JSONBodyWriter) {
+        writer.member("chat_id", chatId)
+        writer.member("message_id", messageId)
+        if let replyMarkup { writer.member("reply_markup") { replyMarkup.writeJSON(to: &$0) } }
+    }
+}
+
+extension AnswerCallbackQuery: DirectJSONBody {
+    func writeJSON(to writer: inout JSONBodyWriter) {
+        writer.member("callback_query_id", callbackQueryId)
+        writer.member("text", text)
+        writer.member("show_alert", showAlert)
+    }
+}
+
+extension GetUpdates: DirectJSONBody {
+    func writeJSON(to writer: inout JSONBodyWriter) {
+        writer.member("offset", offset)
+        writer.member("limit", limit)
+        writer.member("timeout", timeout)
+        writer.member("allowed_updates") { $0.array(allowedUpdates) { $0.string($1) } }
+    }
+}
+
+extension ReplyMarkup {
+    func writeJSON(to writer: inout JSONBodyWriter) {
+        switch self {
+        case .inline(let markup): markup.writeJSON(to: &writer)
+        case .keyboard(let markup):
+            writer.object {
+                $0.member("keyboard") {
+                    $0.array(markup.keyboard) { writer, row in
+                        writer.array(row) { writer, button in writer.object { $0.member("text", button.text) } }
+                    }
+                }
+                $0.member("resize_keyboard", markup.resizeKeyboard)
+                $0.member("one_time_keyboard", markup.oneTimeKeyboard)
+            }
+        case .remove(let markup):
+            writer.object { $0.member("remove_keyboard", markup.removeKeyboard) }
+        }
+    }
+}
+
+extension InlineKeyboardMarkup {
+    func writeJSON(to writer: inout JSONBodyWriter) {
+        writer.object {
+            $0.member("inline_keyboard") {
+                $0.array(inlineKeyboard) { writer, row in
+                    writer.array(row) { writer, button in
+                        writer.object {
+                            $0.member("text", button.text)
+                            $0.member("callback_data", button.callbackData)
+                            $0.member("url", button.url)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
