@@ -16,7 +16,7 @@ enum BurstBenchmark {
         let bot = try BotProcess(data: store.data, dialogs: BenchDialogs.folder, apiURL: double.baseURL, token: double.token,
                                  extraArguments: BenchArguments.unpaced)
         defer { bot.stop() }
-        guard double.waitUntil(timeout: 30, { !$0.requests(method: "getUpdates").isEmpty }) else {
+        guard double.waitUntil(timeout: 120, { !$0.requests(method: "getUpdates").isEmpty }) else {
             throw BenchError("the bot never polled; see \(bot.logFile.path)")
         }
         let cpuBefore = bot.cpuSeconds

@@ -34,7 +34,7 @@ public struct ConversationDriver: Sendable {
         var conversation = Conversation(personId: personId, dialogId: dialog.id, dialogVersion: dialog.version,
                                         state: try Self.encode(outcome.state), startedAt: now,
                                         nextDeadline: outcome.state.nextDeadline)
-        try conversation.insert(db)
+        try conversation.insertCached(db)
         if let meetingId, let conversationId = conversation.id {
             try MeetingLink.setMeeting(meetingId, forConversation: conversationId, in: db)
         }
@@ -108,8 +108,8 @@ public struct ConversationDriver: Sendable {
             kept.selection = []
         }
         conversation.state = try Self.encode(kept)
-        try conversation.update(db)
-        try person.update(db)
+        try conversation.updateCached(db)
+        try person.updateCached(db)
     }
 
     /// Stores the answers as a response; returns its id, or nil when nothing was stored.
@@ -122,7 +122,7 @@ public struct ConversationDriver: Sendable {
                                 dialogId: conversation.dialogId, dialogVersion: conversation.dialogVersion,
                                 status: completion == .completed ? .complete : .partial,
                                 startedAt: conversation.startedAt, finishedAt: now)
-        try response.insert(db)
+        try response.insertCached(db)
         guard let responseId = response.id else { return nil }
         if let conversationId = conversation.id {
             // A debrief keeps the meeting it is about.
@@ -133,7 +133,7 @@ public struct ConversationDriver: Sendable {
                                       dialogId: conversation.dialogId, dialogVersion: conversation.dialogVersion,
                                       stepId: answer.stepId, repeatIndex: answer.repeatIndex, value: answer.value,
                                       label: answer.label, answeredAt: answer.answeredAt)
-            try record.insert(db)
+            try record.insertCached(db)
         }
         return responseId
     }

@@ -54,7 +54,7 @@ public enum OutboxItem: Codable, Sendable, Equatable {
         var lastId: Int64 = 0
         for item in splitForTelegram() {
             var row = OutboxMessage(chatId: item.chatId, method: item.method, payload: try JSONEncoder().encode(item), createdAt: now)
-            try row.insert(db)
+            try row.insertCached(db)
             lastId = row.id ?? lastId
         }
         return lastId

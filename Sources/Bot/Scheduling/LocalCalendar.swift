@@ -26,6 +26,10 @@ struct LocalCalendar: Sendable {
             ?? day.addingTimeInterval(TimeInterval(time.minuteOfDay * 60))
     }
 
+    func startOfDay(_ date: Date) -> Date {
+        calendar.startOfDay(for: date)
+    }
+
     func addingDays(_ days: Int, to date: Date) -> Date {
         calendar.date(byAdding: .day, value: days, to: date) ?? date.addingTimeInterval(TimeInterval(days) * 86400)
     }

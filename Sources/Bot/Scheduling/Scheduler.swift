@@ -61,12 +61,17 @@ public struct Scheduler: Sendable {
     /// `checkinTime`. After downtime one invitation is queued, and the next counts from it.
     func queueCheckins(now: Date, in db: Database) throws -> Int {
         guard driver.library.current(DialogIds.checkin) != nil, settings.checkinEveryDays > 0 else { return 0 }
+        // Due means: checkinTime on the local day `checkinEveryDays` after the reference has come.
+        // The latest local day whose checkinTime has come is L; a reference on a day up to
+        // L - checkinEveryDays is due, which is one comparison per leader instead of calendar math.
+        let todaysTime = calendar.date(at: settings.checkinTime, onDayOf: now)
+        let latestDay = todaysTime <= now ? now : calendar.addingDays(-1, to: now)
+        let dueBefore = calendar.startOfDay(calendar.addingDays(1 - settings.checkinEveryDays, to: latestDay))
         var queued = 0
         for leader in try RoundCandidate.all(.leader, dialogId: DialogIds.checkin, in: db) {
             let personId = leader.personId
             let reference = leader.latestInvitedAt ?? leader.consentedAt
-            let due = calendar.date(at: settings.checkinTime, onDayOf: calendar.addingDays(settings.checkinEveryDays, to: reference))
-            guard due <= now else { continue }
+            guard reference < dueBefore else { continue }
             if try Invitations.queue(DialogIds.checkin, for: personId, source: .round, now: now, in: db) != .alreadyInvited {
                 queued += 1
             }

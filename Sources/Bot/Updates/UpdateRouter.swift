@@ -285,11 +285,7 @@ public struct UpdateRouter: Sendable {
 
     /// Saves the person unless a dialog erased them meanwhile (consent declined).
     private func save(_ person: Person, in db: Database) throws {
-        do {
-            try person.update(db)
-        } catch RecordError.recordNotFound {
-            return
-        }
+        try person.updateCached(db)
     }
 
     private func say(_ text: String, to chatId: Int64, now: Date, in db: Database) throws {
