@@ -8,7 +8,6 @@ public final class BotAPIClient {
     private let session: CurlSession
     private let logger: Logger
     private let encoder: JSONEncoder
-    private let decoder: JSONDecoder
 
     public init(configuration: BotAPIConfiguration, cancellation: CancellationFlag? = nil, logger: Logger) throws(BotAPIError) {
         self.configuration = configuration
@@ -20,8 +19,6 @@ public final class BotAPIClient {
         }
         encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
     }
 
     // MARK: Methods
@@ -83,7 +80,7 @@ public final class BotAPIClient {
 
     // MARK: Plumbing
 
-    private func call<Parameters: Encodable, Result: Decodable>(
+    private func call<Parameters: Encodable, Result: JSONReadable>(
         _ method: String, _ parameters: Parameters, timeout: TimeInterval? = nil
     ) throws(BotAPIError) -> Result {
         let body: Data
@@ -99,7 +96,7 @@ public final class BotAPIClient {
         return try perform(method, body: .json(body), timeout: timeout ?? configuration.requestTimeout)
     }
 
-    private func perform<Result: Decodable>(_ method: String, body: HTTPBody, timeout: TimeInterval) throws(BotAPIError) -> Result {
+    private func perform<Result: JSONReadable>(_ method: String, body: HTTPBody, timeout: TimeInterval) throws(BotAPIError) -> Result {
         let url = "\(configuration.baseURL)/bot\(configuration.token)/\(method)"
         let response: HTTPResponse
         do {
@@ -110,7 +107,7 @@ public final class BotAPIClient {
             throw .transport(failure)
         }
         do {
-            return try BotAPIResponseDecoder.decode(Result.self, from: response, using: decoder)
+            return try BotAPIResponseDecoder.decode(Result.self, from: response)
         } catch {
             let scrubbedError = scrub(error)
             logger.debug("bot api call failed", metadata: ["bot.method": "\(method)", "bot.error": "\(scrubbedError)"])

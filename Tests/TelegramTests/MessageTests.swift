@@ -18,7 +18,7 @@ import Testing
 
     @Test func unknownChatKindsDecode() throws {
         let json = #"{"id": 5, "type": "forum_topic_thing"}"#
-        let chat = try JSONDecoder().decode(Chat.self, from: Data(json.utf8))
+        let chat = try Chat(json: JSONReader.parse(Data(json.utf8)))
         #expect(chat.type == .other("forum_topic_thing"))
         #expect(!chat.isPrivate)
     }
