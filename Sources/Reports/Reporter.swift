@@ -43,8 +43,9 @@ public struct Reporter: Sendable {
     /// `/export [period]`: the ZIP of CSV files in memory, with the name to send it under.
     public func exportArchive(period: ReportPeriod, dialogs: [String]? = nil, actor: String) throws -> (fileName: String, data: Data) {
         let pseudonym = try auditAndKey(actor: actor, what: Format.csv.rawValue, period: period)
-        return try database.writer.read { db in
-            try CSVExport.archive(in: db, period: period, options: options, pseudonym: pseudonym, dialogs: dialogs)
+        let options = options
+        return try SharedSnapshot.read(database.writer) { db, second in
+            try CSVExport.archive(in: db, period: period, options: options, pseudonym: pseudonym, dialogs: dialogs, second: second)
         }
     }
 
@@ -52,8 +53,10 @@ public struct Reporter: Sendable {
     @discardableResult
     public func writeExportArchive(period: ReportPeriod, dialogs: [String]? = nil, actor: String, to handle: FileHandle) throws -> String {
         let pseudonym = try auditAndKey(actor: actor, what: Format.csv.rawValue, period: period)
-        return try database.writer.read { db in
-            try CSVExport.writeArchive(in: db, period: period, options: options, pseudonym: pseudonym, dialogs: dialogs, to: handle)
+        let options = options
+        return try SharedSnapshot.read(database.writer) { db, second in
+            try CSVExport.writeArchive(in: db, period: period, options: options, pseudonym: pseudonym, dialogs: dialogs, to: handle,
+                                       second: second)
         }
     }
 
@@ -68,8 +71,11 @@ public struct Reporter: Sendable {
     /// Every indicator and every response behind them, streamed as JSON to `handle`.
     public func writeJSON(period: ReportPeriod, actor: String, to handle: FileHandle) throws {
         let pseudonym = try auditAndKey(actor: actor, what: Format.json.rawValue, period: period)
-        try database.writer.read { db in
-            try JSONReport.write(in: db, period: period, options: options, pseudonym: pseudonym, to: handle)
+        let options = options
+        try SharedSnapshot.read(database.writer) { db, second in
+            let out = ByteWriter(handle: handle)
+            try JSONReport.write(in: db, period: period, options: options, pseudonym: pseudonym, to: out, second: second)
+            try out.flush()
         }
     }
 

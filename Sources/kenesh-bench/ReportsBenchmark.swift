@@ -76,10 +76,13 @@ func runReportsBenchmark(arguments: [String]) throws {
     if let path = options.jsonPath { try json.write(to: URL(fileURLWithPath: path)) }
 }
 
-/// The child side of a run: `--measure FORMAT PERIOD DATA DIALOGS` makes one report and prints
-/// `seconds cpu-seconds peak-megabytes output-bytes`.
+/// The child side of a run: `--measure FORMAT PERIOD DATA DIALOGS [KEEP]` makes one report and prints
+/// `seconds cpu-seconds peak-megabytes output-bytes`; with KEEP, the report is left in that file (to compare
+/// outputs before and after a change).
 private func measureOneReport(_ arguments: [String]) throws {
-    guard arguments.count == 4 else { throw BenchmarkStore.Failure(description: "--measure FORMAT PERIOD DATA DIALOGS") }
+    guard arguments.count == 4 || arguments.count == 5 else {
+        throw BenchmarkStore.Failure(description: "--measure FORMAT PERIOD DATA DIALOGS [KEEP]")
+    }
     let folder = URL(fileURLWithPath: arguments[2])
     let catalog = DialogCatalog.load(directory: URL(fileURLWithPath: arguments[3])).catalog
     let database = try AppDatabase(folder: folder)
@@ -89,8 +92,9 @@ private func measureOneReport(_ arguments: [String]) throws {
     let mentor = try database.writer.read { db in
         try Int64.fetchOne(db, sql: "SELECT mentorId FROM person WHERE mentorId IS NOT NULL GROUP BY mentorId ORDER BY COUNT(*) DESC LIMIT 1")
     } ?? 0
-    let output = folder.appendingPathComponent("bench-output-\(getpid())")
-    defer { try? FileManager.default.removeItem(at: output) }
+    let keep = arguments.count == 5 ? URL(fileURLWithPath: arguments[4]) : nil
+    let output = keep ?? folder.appendingPathComponent("bench-output-\(getpid())")
+    defer { if keep == nil { try? FileManager.default.removeItem(at: output) } }
     let sample = try ReportsBenchmarkSample.measure {
         try produce(arguments[0], reporter: reporter, period: period, mentor: mentor, to: output)
     }

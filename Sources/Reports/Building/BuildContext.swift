@@ -2,7 +2,7 @@ import Dialogs
 import Foundation
 import GRDB
 
-/// What every section builder needs: the open database, the period, the answers read in one pass,
+/// What every section builder needs: the open database, the period, the answers the indicators read,
 /// names for options, local time.
 struct BuildContext {
     let db: Database
@@ -15,22 +15,16 @@ struct BuildContext {
     var names: OptionNames
     var clock: LocalClock
 
-    /// `data` holds the answers already read; without it they are read here.
-    init(db: Database, period: ReportPeriod, catalog: DialogCatalog?, timeZone: TimeZone, now: Date, pseudonym: ParticipantPseudonym?,
-         data: IndicatorData? = nil) throws {
+    init(db: Database, period: ReportPeriod, catalog: DialogCatalog?, timeZone: TimeZone, now: Date, pseudonym: ParticipantPseudonym?) throws {
         self.db = db
         self.period = period
         filter = PeriodFilter(period: period)
         self.timeZone = timeZone
         self.now = now
         self.pseudonym = pseudonym
-        if let data {
-            self.data = data
-        } else {
-            var data = try IndicatorData(db: db, filter: filter)
-            try data.scan(db)
-            self.data = data
-        }
+        var data = try IndicatorData(db: db, filter: filter)
+        try data.scan(db)
+        self.data = data
         names = OptionNames(catalog: catalog)
         clock = LocalClock(timeZone: timeZone)
     }

@@ -1,10 +1,10 @@
 import Foundation
 import GRDB
 
-/// The responses a report covers and the answers its indicators read, gathered in one pass over the
-/// answer table in storage order (the fastest way through it; exports feed the same pass), so no
-/// indicator needs a query of its own and no index beyond the schema's is needed. Steps and values are
-/// kept as small codes: a million answers repeat a few dozen step ids and option ids.
+/// The responses a report covers and the answers its indicators read, gathered once so no indicator
+/// needs a query of its own. The answers come from the `answer_by_dialog_step` index, which holds every
+/// column read here: a pass over it skips the answers no indicator reads (free text, dates, labels).
+/// Steps and values are kept as small codes: a million answers repeat a few dozen step ids and option ids.
 struct IndicatorData {
     enum Dialog: Int, CaseIterable {
         case checkIn, monitoring, debrief
@@ -59,15 +59,10 @@ struct IndicatorData {
     /// Per dialog, in the order read.
     private var answers: [[Answer]] = Array(repeating: [], count: Dialog.allCases.count)
     private var values = TextCodes()
-    private let stepMatcher = StepMatcher()
-    private var lastLookup: (id: Int64, response: Response?) = (-1, nil)
-    /// All time: the pass reads every answer, so finding a narrower stretch is not worth a query.
-    let wholeTable: Bool
 
     /// Check-ins and monitoring reports finished in the period; debriefs about a meeting of the period,
-    /// or finished in it when they are about no meeting. Answers come from `take` or `scan`.
+    /// or finished in it when they are about no meeting. Answers come from `scan`.
     init(db: Database, filter: PeriodFilter) throws {
-        wholeTable = filter.period.isAllTime
         let meetingOf = "COALESCE(r.meetingId, c.meetingId)"
         // Only debriefs need their conversation (for the meeting), so only they pay for the join.
         let rows = try RawRows(db, sql: """
@@ -93,38 +88,37 @@ struct IndicatorData {
         }
     }
 
-    /// The response ids the answers must be read for.
-    var responseRange: ClosedRange<Int64>? {
-        guard let first = responses.keys.min(), let last = responses.keys.max() else { return nil }
-        return first...last
-    }
-
-    /// Reads the answers on its own (reports that are not also exports).
+    /// Reads the answers the indicators need: those of completed responses to the steps each dialog's
+    /// indicators read, one index range per step. Answers come step by step, so within a dialog they
+    /// are in response order per step only (`answersByResponse` regroups them).
     mutating func scan(_ db: Database) throws {
-        guard let range = responseRange else { return }
-        let span = try AnswerSpan.condition(in: db, responses: range.lowerBound, range.upperBound, wholeTable: wholeTable)
-        let rows = try RawRows(db, sql: "SELECT responseId, stepId, repeatIndex, value FROM answer WHERE \(span.sql)",
-                               arguments: span.arguments)
-        while try rows.next() {
-            take(responseId: rows.int64(0), step: rows.bytes(1), round: rows.isNull(2) ? -1 : Int(rows.int64(2)), value: rows.bytes(3))
+        for dialog in Dialog.allCases {
+            guard let list = ids[dialog], let first = list.min(), let last = list.max() else { continue }
+            // Which ids in first...last are completed responses of this dialog: one flag per id, read
+            // per answer instead of a dictionary lookup.
+            var completed = [Bool](repeating: false, count: Int(last - first) + 1)
+            for id in list where responses[id]?.complete == true { completed[Int(id - first)] = true }
+            for step in dialog.steps {
+                let rows = try RawRows(db, sql: """
+                    SELECT responseId, repeatIndex, value FROM answer
+                    WHERE dialogId = ? AND stepId = ? AND responseId BETWEEN ? AND ?
+                    """, arguments: [dialog.id, step.rawValue, first, last])
+                while try rows.next() {
+                    let responseId = rows.int64(0)
+                    let value = rows.bytes(2)
+                    guard !value.isEmpty, completed[Int(responseId - first)] else { continue }
+                    answers[dialog.rawValue].append(Answer(responseId: responseId, round: rows.isNull(1) ? -1 : Int(rows.int64(1)),
+                                                           step: step, value: values.code(value)))
+                }
+            }
         }
-    }
-
-    /// Keeps one answer if the indicators read it.
-    /// `round` is -1 outside repeat groups. Answers of one response come together, so the response
-    /// looked up last is kept.
-    mutating func take(responseId: Int64, step stepBytes: UnsafeBufferPointer<UInt8>, round: Int, value valueBytes: UnsafeBufferPointer<UInt8>) {
-        if responseId != lastLookup.id { lastLookup = (responseId, responses[responseId]) }
-        guard !valueBytes.isEmpty, let response = lastLookup.response, response.complete,
-              let step = stepMatcher.step(stepBytes, in: response.dialog) else { return }
-        answers[response.dialog.rawValue].append(Answer(responseId: responseId, round: round, step: step, value: values.code(valueBytes)))
     }
 
     func answers(_ dialog: Dialog) -> [Answer] {
         answers[dialog.rawValue]
     }
 
-    /// A dialog's answers one response at a time (storage order keeps them together; sorted if not).
+    /// A dialog's answers one response at a time, responses in id order.
     func answersByResponse(_ dialog: Dialog) -> [ArraySlice<Answer>] {
         var list = answers[dialog.rawValue]
         if zip(list, list.dropFirst()).contains(where: { $0.responseId > $1.responseId }) {

@@ -10,15 +10,9 @@ public enum ReportBuilder {
     /// if it has one and leaves the series empty if not.
     public static func indicators(in db: Database, period: ReportPeriod, options: ReportOptions = ReportOptions(),
                                   pseudonym: ParticipantPseudonym? = nil) throws -> Indicators {
-        try indicators(in: db, period: period, options: options, pseudonym: pseudonym, data: nil)
-    }
-
-    /// With `data`, the answers were already read by an export's pass over them.
-    static func indicators(in db: Database, period: ReportPeriod, options: ReportOptions, pseudonym: ParticipantPseudonym?,
-                           data: IndicatorData?) throws -> Indicators {
         let pseudonym = try pseudonym ?? ParticipantPseudonym.existing(in: db)
         var context = try BuildContext(db: db, period: period, catalog: options.catalog, timeZone: options.timeZone,
-                                       now: options.now, pseudonym: pseudonym, data: data)
+                                       now: options.now, pseudonym: pseudonym)
         let mentoring = try MentoringBuilder.build(&context)
         let monitoring = try MonitoringBuilder.build(&context)
         let ccm = try CCMBuilder.build(&context)

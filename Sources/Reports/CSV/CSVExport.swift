@@ -23,21 +23,23 @@ public enum CSVExport {
     @discardableResult
     public static func writeArchive(in db: Database, period: ReportPeriod, options: ReportOptions, pseudonym: ParticipantPseudonym,
                                     dialogs: [String]? = nil, to destination: FileHandle) throws -> String {
+        try writeArchive(in: db, period: period, options: options, pseudonym: pseudonym, dialogs: dialogs, to: destination, second: nil)
+    }
+
+    /// With `second`, a connection on the same snapshot computes the indicators and formats answers too.
+    static func writeArchive(in db: Database, period: ReportPeriod, options: ReportOptions, pseudonym: ParticipantPseudonym,
+                             dialogs: [String]?, to destination: FileHandle, second: SecondReader?) throws -> String {
+        let indicators = SharedWork { db in
+            try ReportBuilder.indicators(in: db, period: period, options: options, pseudonym: pseudonym)
+        }
+        second?.start { db in indicators.computeIfWaiting(db) }
         let responses = try ExportResponses(in: db, period: period, dialogs: try validated(dialogs, in: db, options: options),
                                             pseudonym: pseudonym)
         guard !responses.isEmpty else { throw ReportError.emptyPeriod(PeriodText.name(period, options.language)) }
         let folder = try ScratchFiles.makeFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let start = try? destination.offset()
-        do {
-            try writeZip(in: db, period: period, options: options, pseudonym: pseudonym, responses: responses, ordered: false,
-                         folder: folder, to: destination)
-        } catch is AnswerRows.NotAdjacent {
-            // Never seen with answers the bot wrote; read again in responseId order.
-            if let start { try destination.truncate(atOffset: start) }
-            try writeZip(in: db, period: period, options: options, pseudonym: pseudonym, responses: responses, ordered: true,
-                         folder: folder, to: destination)
-        }
+        try writeZip(in: db, options: options, responses: responses, indicators: indicators, second: second, folder: folder,
+                     to: destination)
         return archiveName(period)
     }
 
@@ -45,6 +47,11 @@ public enum CSVExport {
     /// check `data.count` before sending.
     public static func archive(in db: Database, period: ReportPeriod, options: ReportOptions, pseudonym: ParticipantPseudonym,
                                dialogs: [String]? = nil) throws -> (fileName: String, data: Data) {
+        try archive(in: db, period: period, options: options, pseudonym: pseudonym, dialogs: dialogs, second: nil)
+    }
+
+    static func archive(in db: Database, period: ReportPeriod, options: ReportOptions, pseudonym: ParticipantPseudonym,
+                        dialogs: [String]?, second: SecondReader?) throws -> (fileName: String, data: Data) {
         let folder = try ScratchFiles.makeFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("export.zip")
@@ -52,7 +59,8 @@ public enum CSVExport {
         let name: String
         do {
             defer { try? handle.close() }
-            name = try writeArchive(in: db, period: period, options: options, pseudonym: pseudonym, dialogs: dialogs, to: handle)
+            name = try writeArchive(in: db, period: period, options: options, pseudonym: pseudonym, dialogs: dialogs, to: handle,
+                                    second: second)
         }
         return (name, try Data(contentsOf: file))
     }
@@ -66,9 +74,12 @@ public enum CSVExport {
         let out = ByteWriter(handle: handle)
         out.append(contentsOf: CSVField.byteOrderMark)
         out.encode { CSVField.appendRow(longHeaders, to: &$0) }
-        var long = LongRows(clock: LocalClock(timeZone: options.timeZone))
-        try AnswerRows.forEach(in: db, responses: responses) { id, response, rows in
-            out.encode { long.append(id, response, rows, to: &$0) }
+        let formatter = try CSVChunkFormatter(db, dialogIds: [], timeZone: options.timeZone)
+        var reuse: CSVChunk?
+        for positions in AnswerRows.chunks(responses) {
+            let chunk = try formatter.format(responses, positions, reusing: reuse)
+            out.append(contentsOf: chunk.long.bytes)
+            reuse = chunk
         }
         try out.flush()
     }
@@ -78,14 +89,18 @@ public enum CSVExport {
         return "kenesh-\(safe.isEmpty ? "all" : safe).zip"
     }
 
-    /// One pass over the answers: the long file streams straight into the archive when it can, the wide
-    /// files and the aggregates go through scratch files.
-    private static func writeZip(in db: Database, period: ReportPeriod, options: ReportOptions, pseudonym: ParticipantPseudonym,
-                                 responses: ExportResponses, ordered: Bool, folder: URL, to destination: FileHandle) throws {
+    /// One pass over the answers, in chunks formatted on both connections: the long file streams straight
+    /// into the archive when it can, the wide files go through spools, then the aggregates.
+    private static func writeZip(in db: Database, options: ReportOptions, responses: ExportResponses, indicators: SharedWork<Indicators>,
+                                 second: SecondReader?, folder: URL, to destination: FileHandle) throws {
         let zip = StoredZipWriter(handle: destination, modified: options.now, timeZone: options.timeZone)
-        var spools: [String: WideSpool] = [:]
-        for dialogId in responses.dialogIds {
-            spools[dialogId] = try WideSpool(dialogId: dialogId, folder: folder, clock: LocalClock(timeZone: options.timeZone))
+        let dialogIds = responses.dialogIds
+        let spools = try dialogIds.map { try WideSpool(dialogId: $0, folder: folder) }
+        let chunks = AnswerRows.chunks(responses)
+        let ordered = OrderedChunks<CSVChunk>(count: chunks.count)
+        second?.start { db in
+            guard let formatter = try? CSVChunkFormatter(db, dialogIds: dialogIds, timeZone: options.timeZone) else { return }
+            ordered.help { chunk, reuse in try formatter.format(responses, chunks[chunk], reusing: reuse) }
         }
         let longFile = zip.canStream ? nil : try CSVFile(folder: folder, name: "answers.csv", headers: longHeaders)
         if zip.canStream {
@@ -94,24 +109,11 @@ public enum CSVExport {
             zip.out.encode { CSVField.appendRow(longHeaders, to: &$0) }
         }
         let longOut = longFile?.writer ?? zip.out
-        var long = LongRows(clock: LocalClock(timeZone: options.timeZone))
-        var current: (id: Int64, spool: WideSpool?)?
-        var data: IndicatorData? = try IndicatorData(db: db, filter: PeriodFilter(period: period))
-        try AnswerRows.forEach(in: db, responses: responses, indicators: &data, ordered: ordered) { id, response, rows in
-            if id != current?.id {
-                if let current {
-                    guard id > current.id else { throw AnswerRows.NotAdjacent() }
-                    current.spool?.end()
-                }
-                let spool = spools[response.dialog]
-                spool?.begin(id, response)
-                current = (id, spool)
-            }
-            longOut.encode { long.append(id, response, rows, to: &$0) }
-            current?.spool?.add(rows)
+        let formatter = try CSVChunkFormatter(db, dialogIds: dialogIds, timeZone: options.timeZone)
+        try ordered.writeInOrder(format: { chunk, reuse in try formatter.format(responses, chunks[chunk], reusing: reuse) }) { chunk in
+            longOut.append(contentsOf: chunk.long.bytes)
+            for (index, spool) in spools.enumerated() { spool.add(chunk.spools[index], rounds: chunk.rounds[index]) }
         }
-        current?.spool?.end()
-
         if let longFile {
             let done = try longFile.finish()
             try zip.addFile(done.name, file: done.url, size: done.size, crc: done.crc)
@@ -119,15 +121,25 @@ public enum CSVExport {
             try zip.endEntry()
         }
         var names = OptionNames(catalog: options.catalog)
-        for dialogId in responses.dialogIds {
-            guard let spool = spools[dialogId] else { continue }
-            let versions = [options.catalog?.dialog(id: dialogId)].compactMap { $0 } + (try names.olderVersions(dialogId, in: db))
-            let done = try spool.writeCSV(versions: versions, folder: folder)
-            try zip.addFile(done.name, file: done.url, size: done.size, crc: done.crc)
+        for spool in spools {
+            let versions = [options.catalog?.dialog(id: spool.dialogId)].compactMap { $0 } + (try names.olderVersions(spool.dialogId, in: db))
+            let layout = spool.layout(versions: versions)
+            let name = "\(spool.dialogId).csv"
+            if zip.canStream {
+                try zip.beginEntry(name)
+                zip.out.append(contentsOf: CSVField.byteOrderMark)
+                zip.out.encode { CSVField.appendRow(layout.headers, to: &$0) }
+                try spool.writeRows(layout, to: zip.out)
+                try zip.endEntry()
+            } else {
+                let file = try CSVFile(folder: folder, name: name, headers: layout.headers)
+                try spool.writeRows(layout, to: file.writer)
+                let done = try file.finish()
+                try zip.addFile(done.name, file: done.url, size: done.size, crc: done.crc)
+            }
         }
-        let indicators = try ReportBuilder.indicators(in: db, period: period, options: options, pseudonym: pseudonym, data: data)
         let aggregates = try CSVFile(folder: folder, name: "indicators.csv", headers: IndicatorsCSV.headers)
-        IndicatorsCSV.write(indicators, language: options.language, to: aggregates.writer)
+        IndicatorsCSV.write(try indicators.value(db), language: options.language, to: aggregates.writer)
         let done = try aggregates.finish()
         try zip.addFile(done.name, file: done.url, size: done.size, crc: done.crc)
         try zip.finish()

@@ -45,6 +45,50 @@ enum CSVField {
         out.append(contentsOf: lineEnd)
     }
 
+    /// The most `write` can take for `count` bytes: quotes, an apostrophe, and every byte a doubled quote.
+    static func maximumLength(_ count: Int) -> Int { 3 + 2 * count }
+
+    /// One field through a pointer, as `append(bytes:to:)` writes it.
+    @inline(__always)
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout UnsafeMutablePointer<UInt8>) {
+        let guarded = needsFormulaGuard(bytes)
+        guard guarded || needsQuotes(bytes) else { return PointerWrite.bytes(bytes, &out) }
+        PointerWrite.byte(0x22, &out)
+        if guarded { PointerWrite.byte(0x27, &out) }
+        var runStart = 0
+        for index in 0..<bytes.count where bytes[index] == 0x22 {
+            PointerWrite.bytes(UnsafeBufferPointer(rebasing: bytes[runStart...index]), &out)
+            PointerWrite.byte(0x22, &out)
+            runStart = index + 1
+        }
+        PointerWrite.bytes(UnsafeBufferPointer(rebasing: bytes[runStart...]), &out)
+        PointerWrite.byte(0x22, &out)
+    }
+
+    /// Whether any byte is a quote, comma, CR or LF; eight bytes at a time while none is.
+    @inline(__always)
+    private static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var index = 0
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+            while index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x2C))
+                    || hasZeroByte(word ^ (ones &* 0x0A)) || hasZeroByte(word ^ (ones &* 0x0D)) { break }
+                index += 8
+            }
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x22 || byte == 0x2C || byte == 0x0A || byte == 0x0D { return true }
+            index += 1
+        }
+        return false
+    }
+
     private static func needsFormulaGuard(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first else { return false }
         switch first {

@@ -1,13 +1,11 @@
 import GRDB
 
-/// The pass over the answers of the exported responses, reading each column in place.
-///
-/// The default is storage order, much the fastest way through the table: the bot writes a response's
-/// answers together, in the transaction that writes the response, so they are adjacent and in order.
-/// Code that needs a response's answers together checks that responses come in ascending order (which
-/// proves adjacency) and, if they ever do not, runs again `ordered` through the responseId index.
-enum AnswerRows {
-    /// Columns of `rows` for `body`.
+/// Reads the answers of exported responses one chunk of responses at a time, each column in place, in
+/// response order and, within a response, in the order given. The responseId index yields that order
+/// with no sort, and a response's answers always come together, which the wide CSV files rely on.
+/// One reader per connection; its statement is prepared once and run again per chunk.
+final class AnswerRows {
+    /// Columns of the rows handed to `forEach`'s body.
     enum Column {
         static let responseId: Int32 = 0
         static let stepId: Int32 = 1
@@ -17,36 +15,36 @@ enum AnswerRows {
         static let answeredAt: Int32 = 5
     }
 
-    /// Raised by grouping code when a response's answers turn out not to be adjacent.
-    struct NotAdjacent: Error {}
+    /// Responses per chunk: about 20,000 answers, a few megabytes of output.
+    static let chunkSize = 2000
 
-    static func forEach(in db: Database, responses: ExportResponses, ordered: Bool = false,
-                        _ body: (_ responseId: Int64, _ response: ExportResponses.Info, _ rows: RawRows) throws -> Void) throws {
-        var none: IndicatorData?
-        try forEach(in: db, responses: responses, indicators: &none, ordered: ordered, body)
+    private let rows: RawRows
+
+    init(_ db: Database) throws {
+        rows = try RawRows(db, sql: """
+            SELECT responseId, stepId, repeatIndex, value, label, answeredAt FROM answer
+            WHERE responseId BETWEEN ? AND ? ORDER BY responseId, id
+            """, arguments: nil)
     }
 
-    /// Calls `body` for each answer of `responses`; `indicators`, when given, takes the answers it reads
-    /// from the same pass (its responses may differ: debriefs count by meeting date).
-    static func forEach(in db: Database, responses: ExportResponses, indicators: inout IndicatorData?, ordered: Bool = false,
-                        _ body: (_ responseId: Int64, _ response: ExportResponses.Info, _ rows: RawRows) throws -> Void) throws {
-        var bounds = [responses.ids.first, responses.ids.last].compactMap { $0 }
-        if let range = indicators?.responseRange { bounds += [range.lowerBound, range.upperBound] }
-        guard let first = bounds.min(), let last = bounds.max() else { return }
-        let span = try AnswerSpan.condition(in: db, responses: first, last, wholeTable: responses.wholeTable)
-        let rows = try RawRows(db, sql: """
-            SELECT responseId, stepId, repeatIndex, value, label, answeredAt FROM answer
-            WHERE \(span.sql)\(ordered ? " ORDER BY responseId, id" : "")
-            """, arguments: span.arguments)
-        var lookedUp: (id: Int64, response: ExportResponses.Info?) = (-1, nil)
+    /// The chunks of `responses`, as ranges of positions in `responses.ids`.
+    static func chunks(_ responses: ExportResponses) -> [Range<Int>] {
+        stride(from: 0, to: responses.ids.count, by: chunkSize).map { $0..<min($0 + chunkSize, responses.ids.count) }
+    }
+
+    /// Calls `body` with each answer of the responses at `positions`, and the response's position.
+    func forEach(_ responses: ExportResponses, _ positions: Range<Int>,
+                 _ body: (_ position: Int, _ rows: RawRows) throws -> Void) throws {
+        guard !positions.isEmpty else { return }
+        let ids = responses.ids
+        try rows.restart(arguments: [ids[positions.lowerBound], ids[positions.upperBound - 1]])
+        var position = positions.lowerBound
         while try rows.next() {
-            let responseId = rows.int64(Column.responseId)
-            if responseId != lookedUp.id { lookedUp = (responseId, responses.byId[responseId]) }
-            indicators?.take(responseId: responseId, step: rows.bytes(Column.stepId),
-                             round: rows.isNull(Column.repeatIndex) ? -1 : Int(rows.int64(Column.repeatIndex)),
-                             value: rows.bytes(Column.value))
-            guard let response = lookedUp.response else { continue }
-            try body(responseId, response, rows)
+            let id = rows.int64(Column.responseId)
+            while position < positions.upperBound, ids[position] < id { position += 1 }
+            // Responses in between that the export leaves out (another period or dialog) are skipped.
+            guard position < positions.upperBound, ids[position] == id else { continue }
+            try body(position, rows)
         }
     }
 }

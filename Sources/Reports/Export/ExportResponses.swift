@@ -2,9 +2,9 @@ import GRDB
 
 /// The responses an export covers, with everything its rows show about each: loaded once (a hundred
 /// thousand rows at most is a few megabytes), so the pass over the answers needs no join.
-struct ExportResponses {
+struct ExportResponses: Sendable {
     /// One response as exports show it; people only as a pseudonymous id and their profile city.
-    struct Info {
+    struct Info: Sendable {
         let dialog: String
         let version: String
         let status: String
@@ -15,16 +15,14 @@ struct ExportResponses {
         let meetingId: Int64?
     }
 
-    private(set) var byId: [Int64: Info] = [:]
     /// Ids in ascending order.
     private(set) var ids: [Int64] = []
-    /// All time, every dialog: the pass reads every answer.
-    let wholeTable: Bool
+    /// `infos[i]` is the response `ids[i]`.
+    private(set) var infos: [Info] = []
 
     /// Responses finished in the period, of `dialogs` (all when nil).
     init(in db: Database, period: ReportPeriod, dialogs: [String]?, pseudonym: ParticipantPseudonym) throws {
         let filter = PeriodFilter(period: period)
-        wholeTable = period.isAllTime && dialogs == nil
         var arguments = filter.arguments
         var dialogCondition = ""
         if let dialogs {
@@ -47,9 +45,9 @@ struct ExportResponses {
         while try rows.next() {
             let id = rows.int64(0)
             let person = people[rows.int64(4)] ?? ("", "")
-            byId[id] = Info(dialog: texts.string(rows.bytes(1)), version: texts.string(rows.bytes(2)), status: texts.string(rows.bytes(3)),
+            infos.append(Info(dialog: texts.string(rows.bytes(1)), version: texts.string(rows.bytes(2)), status: texts.string(rows.bytes(3)),
                             participant: person.participant, city: person.city,
-                            startedAt: rows.milliseconds(5) ?? 0, finishedAt: rows.milliseconds(6) ?? 0, meetingId: rows.optionalInt64(7))
+                            startedAt: rows.milliseconds(5) ?? 0, finishedAt: rows.milliseconds(6) ?? 0, meetingId: rows.optionalInt64(7)))
             ids.append(id)
         }
     }
@@ -57,5 +55,5 @@ struct ExportResponses {
     var isEmpty: Bool { ids.isEmpty }
 
     /// Dialog ids present, sorted.
-    var dialogIds: [String] { Set(byId.values.map(\.dialog)).sorted() }
+    var dialogIds: [String] { Set(infos.map(\.dialog)).sorted() }
 }

@@ -11,31 +11,41 @@ public enum JSONReport {
     public static func write(in db: Database, period: ReportPeriod, options: ReportOptions, pseudonym: ParticipantPseudonym,
                              to handle: FileHandle) throws {
         let out = ByteWriter(handle: handle)
-        try write(in: db, period: period, options: options, pseudonym: pseudonym, to: out)
+        try write(in: db, period: period, options: options, pseudonym: pseudonym, to: out, second: nil)
         try out.flush()
     }
 
     /// The same in memory, for tests and small periods.
     public static func data(in db: Database, period: ReportPeriod, options: ReportOptions, pseudonym: ParticipantPseudonym) throws -> Data {
         let out = ByteWriter()
-        try write(in: db, period: period, options: options, pseudonym: pseudonym, to: out)
+        try write(in: db, period: period, options: options, pseudonym: pseudonym, to: out, second: nil)
         try out.flush()
         return Data(out.memory)
     }
 
+    /// With `second`, a connection on the same snapshot computes the indicators and formats answers too.
     static func write(in db: Database, period: ReportPeriod, options: ReportOptions, pseudonym: ParticipantPseudonym,
-                      to out: ByteWriter) throws {
+                      to out: ByteWriter, second: SecondReader?) throws {
+        let indicators = SharedWork { db in
+            let indicators = try ReportBuilder.indicators(in: db, period: period, options: options, pseudonym: pseudonym)
+            return (indicators: indicators, json: try IndicatorsJSON.encode(indicators))
+        }
+        second?.start { db in indicators.computeIfWaiting(db) }
         let responses = try ExportResponses(in: db, period: period, dialogs: nil, pseudonym: pseudonym)
-        var data: IndicatorData? = try IndicatorData(db: db, filter: PeriodFilter(period: period))
-        if responses.isEmpty, data?.responses.isEmpty != false,
-           try ReportBuilder.indicators(in: db, period: period, options: options, pseudonym: pseudonym).isEmpty() {
+        if responses.isEmpty, try indicators.value(db).indicators.isEmpty() {
             throw ReportError.emptyPeriod(PeriodText.name(period, options.language))
         }
+        let chunks = AnswerRows.chunks(responses)
+        let ordered = OrderedChunks<ByteBuffer>(count: chunks.count)
+        second?.start { db in
+            guard let answers = try? JSONAnswerRows(db, timeZone: options.timeZone) else { return }
+            ordered.help { chunk, reuse in try answers.format(responses, chunks[chunk], reusing: reuse) }
+        }
         var clock = LocalClock(timeZone: options.timeZone)
-        // The indicators come last: they are computed from the same pass over the answers.
+        // The indicators come last, so the second connection has the time to compute them.
         out.append("{\"format\":\"kenesh-report\",\"formatVersion\":\(formatVersion),\"responses\":[")
         for (index, id) in responses.ids.enumerated() {
-            guard let response = responses.byId[id] else { continue }
+            let response = responses.infos[index]
             out.encode { bytes in
                 if index > 0 { bytes.append(0x2C) }
                 bytes.append(0x7B)
@@ -55,42 +65,19 @@ public enum JSONReport {
             }
         }
         out.append("],\"answers\":[")
+        let answers = try JSONAnswerRows(db, timeZone: options.timeZone)
         var first = true
-        try AnswerRows.forEach(in: db, responses: responses, indicators: &data) { id, _, rows in
-            out.encode { bytes in
-                if !first { bytes.append(0x2C) }
+        try ordered.writeInOrder(format: { chunk, reuse in try answers.format(responses, chunks[chunk], reusing: reuse) }) { buffer in
+            var bytes = buffer.bytes
+            // Each answer starts with a comma; the list's first must not.
+            if first, !bytes.isEmpty {
+                bytes = UnsafeBufferPointer(rebasing: bytes.dropFirst())
                 first = false
-                bytes.append(0x7B)
-                JSONText.appendKey("response", to: &bytes)
-                JSONText.appendNumber(id, to: &bytes)
-                bytes.append(0x2C)
-                JSONText.appendKey("step", to: &bytes)
-                JSONText.appendString(rows.bytes(AnswerRows.Column.stepId), to: &bytes)
-                bytes.append(0x2C)
-                JSONText.appendKey("repeat", to: &bytes)
-                JSONText.appendNumber(rows.optionalInt64(AnswerRows.Column.repeatIndex).map { $0 + 1 }, to: &bytes)
-                bytes.append(0x2C)
-                JSONText.appendKey("value", to: &bytes)
-                JSONText.appendString(rows.bytes(AnswerRows.Column.value), to: &bytes)
-                bytes.append(0x2C)
-                JSONText.appendKey("label", to: &bytes)
-                if rows.isNull(AnswerRows.Column.label) {
-                    bytes.append("null" as StaticString)
-                } else {
-                    JSONText.appendString(rows.bytes(AnswerRows.Column.label), to: &bytes)
-                }
-                if let answeredAt = rows.milliseconds(AnswerRows.Column.answeredAt) {
-                    timestamp("answeredAt", answeredAt, &clock, &bytes)
-                }
-                bytes.append(0x7D)
             }
+            out.append(contentsOf: bytes)
         }
-        let indicators = try ReportBuilder.indicators(in: db, period: period, options: options, pseudonym: pseudonym, data: data)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
         out.append("],\"indicators\":")
-        out.write(try encoder.encode(indicators))
+        out.write(try indicators.value(db).json)
         out.append("}\n")
     }
 

@@ -37,6 +37,43 @@ enum JSONText {
         out.append(0x22)
     }
 
+    /// The most `write` can take for `count` bytes: quotes, and six bytes (`\u001f`) for each.
+    static func maximumLength(_ count: Int) -> Int { 2 + 6 * count }
+
+    /// A string literal through a pointer, as `appendString` writes it.
+    @inline(__always)
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout UnsafeMutablePointer<UInt8>) {
+        PointerWrite.byte(0x22, &out)
+        var runStart = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            if index + 8 <= count, !wordNeedsEscaping(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
+            let byte = bytes[index]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                PointerWrite.bytes(UnsafeBufferPointer(rebasing: bytes[runStart..<index]), &out)
+                PointerWrite.byte(0x5C, &out)
+                switch byte {
+                case 0x22, 0x5C: PointerWrite.byte(byte, &out)
+                case 0x0A: PointerWrite.byte(UInt8(ascii: "n"), &out)
+                case 0x0D: PointerWrite.byte(UInt8(ascii: "r"), &out)
+                case 0x09: PointerWrite.byte(UInt8(ascii: "t"), &out)
+                default:
+                    PointerWrite.text("u00", &out)
+                    PointerWrite.byte(hex[Int(byte >> 4)], &out)
+                    PointerWrite.byte(hex[Int(byte & 0x0F)], &out)
+                }
+                runStart = index + 1
+            }
+            index += 1
+        }
+        PointerWrite.bytes(UnsafeBufferPointer(rebasing: bytes[runStart..<count]), &out)
+        PointerWrite.byte(0x22, &out)
+    }
+
     /// SWAR: does any byte of `word` lie below 0x20, or equal `"` or `\`?
     @inline(__always)
     private static func wordNeedsEscaping(_ word: UInt64) -> Bool {

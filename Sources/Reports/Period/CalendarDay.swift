@@ -64,8 +64,26 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         return Date(timeIntervalSince1970: Double(daysSinceEpoch * 86400 - timeZone.secondsFromGMT()))
     }
 
+    /// `2026-11-03`. Built by hand: the JSON report writes one per confidence answer, and a format
+    /// string costs more than the rest of that report's indicators.
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        guard (0...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else {
+            return String(format: "%04d-%02d-%02d", year, month, day)
+        }
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            func digit(_ value: Int) -> UInt8 { UInt8(48 + value % 10) }
+            buffer[0] = digit(year / 1000)
+            buffer[1] = digit(year / 100)
+            buffer[2] = digit(year / 10)
+            buffer[3] = digit(year)
+            buffer[4] = UInt8(ascii: "-")
+            buffer[5] = digit(month / 10)
+            buffer[6] = digit(month)
+            buffer[7] = UInt8(ascii: "-")
+            buffer[8] = digit(day / 10)
+            buffer[9] = digit(day)
+            return 10
+        }
     }
 
     public var description: String { iso }

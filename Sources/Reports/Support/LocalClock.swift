@@ -44,6 +44,17 @@ struct LocalClock {
     /// Appends `2026-11-03T14:22:05+06:00` (local time with its offset) as UTF-8. Exports write one per
     /// answer, so the day part and the offset part are formatted once and reused while they stay the same.
     mutating func appendTimestamp<Sink: ByteSink>(milliseconds: Int64, to out: inout Sink) {
+        var bytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &bytes) { raw in
+            let start = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            var end = start
+            writeTimestamp(milliseconds: milliseconds, to: &end)
+            out.append(contentsOf: UnsafeBufferPointer(start: start, count: end - start))
+        }
+    }
+
+    /// The same through a pointer, which it moves past what it wrote (`timestampLength` bytes).
+    mutating func writeTimestamp(milliseconds: Int64, to out: inout UnsafeMutablePointer<UInt8>) {
         let seconds = Self.floorDiv(milliseconds, 1000)
         let offset = offset(at: seconds)
         let local = seconds + offset
@@ -68,13 +79,23 @@ struct LocalClock {
             Self.appendTwoDigits(minutes % 60, &offsetSuffix)
         }
         let secondOfDay = Int(local - dayNumber * 86400)
-        out.append(contentsOf: dayPrefix)
-        Self.appendTwoDigits(secondOfDay / 3600, &out)
-        out.append(UInt8(ascii: ":"))
-        Self.appendTwoDigits(secondOfDay / 60 % 60, &out)
-        out.append(UInt8(ascii: ":"))
-        Self.appendTwoDigits(secondOfDay % 60, &out)
-        out.append(contentsOf: offsetSuffix)
+        dayPrefix.withUnsafeBufferPointer { PointerWrite.bytes($0, &out) }
+        Self.writeTwoDigits(secondOfDay / 3600, &out)
+        PointerWrite.byte(UInt8(ascii: ":"), &out)
+        Self.writeTwoDigits(secondOfDay / 60 % 60, &out)
+        PointerWrite.byte(UInt8(ascii: ":"), &out)
+        Self.writeTwoDigits(secondOfDay % 60, &out)
+        offsetSuffix.withUnsafeBufferPointer { PointerWrite.bytes($0, &out) }
+    }
+
+    /// What `writeTimestamp` writes: always this many bytes (four digits of year).
+    static let timestampLength = 25
+
+    @inline(__always)
+    private static func writeTwoDigits(_ value: Int, _ out: inout UnsafeMutablePointer<UInt8>) {
+        out[0] = UInt8(48 + value / 10 % 10)
+        out[1] = UInt8(48 + value % 10)
+        out += 2
     }
 
     mutating func timestamp(milliseconds: Int64) -> String {

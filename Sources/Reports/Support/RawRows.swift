@@ -9,14 +9,20 @@ final class RawRows {
     private let statement: Statement
     private let handle: SQLiteStatement
 
-    init(_ db: Database, sql: String, arguments: StatementArguments = []) throws {
+    /// Without `arguments`, the query waits for them (`restart`).
+    init(_ db: Database, sql: String, arguments: StatementArguments? = []) throws {
         statement = try db.makeStatement(sql: sql)
-        try statement.setArguments(arguments)
+        if let arguments { try statement.setArguments(arguments) }
         handle = statement.sqliteStatement
     }
 
     deinit {
         sqlite3_reset(handle)
+    }
+
+    /// Runs the query again from the start, with new arguments.
+    func restart(arguments: StatementArguments) throws {
+        try statement.setArguments(arguments)
     }
 
     /// Moves to the next row; false when there are no more.
@@ -51,7 +57,6 @@ final class RawRows {
     func string(_ column: Int32) -> String {
         String(decoding: bytes(column), as: UTF8.self)
     }
-
 
     /// A stored date column as milliseconds since 1970.
     func milliseconds(_ column: Int32) -> Int64? {

@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+
+/// One chunk of the CSV export: its rows of `answers.csv`, and its records for each wide file's spool.
+final class CSVChunk {
+    let long = ByteBuffer(capacity: 1 << 22)
+    let spools: [ByteBuffer]
+    /// Per dialog (as in `spools`): the highest repeat round seen per step id (-1 outside groups).
+    fileprivate(set) var rounds: [[String: Int]]
+
+    init(dialogCount: Int) {
+        spools = (0..<dialogCount).map { _ in ByteBuffer(capacity: 1 << 20) }
+        rounds = Array(repeating: [:], count: dialogCount)
+    }
+}
+
+/// Formats chunks of the CSV export on one connection: long rows, and spool records for the wide files
+/// (`WideSpool` reads them back once the columns are known).
+final class CSVChunkFormatter {
+    private let rows: AnswerRows
+    private var long: LongRows
+    private var clock: LocalClock
+    private let dialogs: [String: Int]
+    private var steps = TextCodes()
+
+    init(_ db: Database, dialogIds: [String], timeZone: TimeZone) throws {
+        rows = try AnswerRows(db)
+        long = LongRows(clock: LocalClock(timeZone: timeZone))
+        clock = LocalClock(timeZone: timeZone)
+        dialogs = Dictionary(uniqueKeysWithValues: dialogIds.enumerated().map { ($0.element, $0.offset) })
+    }
+
+    func format(_ responses: ExportResponses, _ positions: Range<Int>, reusing reuse: CSVChunk?) throws -> CSVChunk {
+        let chunk = reuse ?? CSVChunk(dialogCount: dialogs.count)
+        chunk.long.removeAll()
+        for spool in chunk.spools { spool.removeAll() }
+        // Per dialog, per step code: the highest round + 2 (0: not seen).
+        var rounds = [[Int]](repeating: [], count: dialogs.count)
+        var record: WideSpool.Record?
+        var current = -1
+        var long = self.long
+        defer { self.long = long }
+        try rows.forEach(responses, positions) { position, rows in
+            if position != current {
+                current = position
+                record?.end()
+                let response = responses.infos[position]
+                long.begin(responses.ids[position], response)
+                record = dialogs[response.dialog].map { dialog in
+                    WideSpool.Record(dialog: dialog, fixed: fixedFields(responses.ids[position], response),
+                                     into: chunk.spools[dialog])
+                }
+            }
+            long.append(rows, to: chunk.long)
+            guard let dialog = record?.dialog else { return }
+            let stepBytes = rows.bytes(AnswerRows.Column.stepId)
+            let step = steps.code(stepBytes)
+            let round = rows.isNull(AnswerRows.Column.repeatIndex) ? -1 : Int(rows.int64(AnswerRows.Column.repeatIndex))
+            if rounds[dialog].count <= step { rounds[dialog] += Array(repeating: 0, count: step + 1 - rounds[dialog].count) }
+            if round + 2 > rounds[dialog][step] { rounds[dialog][step] = round + 2 }
+            record?.add(step: stepBytes, round: round, value: rows.bytes(AnswerRows.Column.value), label: rows.bytes(AnswerRows.Column.label))
+        }
+        record?.end()
+        chunk.rounds = rounds.map { byCode in
+            var byStep: [String: Int] = [:]
+            for (code, round) in byCode.enumerated() where round > 0 { byStep[steps.text(code)] = round - 2 }
+            return byStep
+        }
+        return chunk
+    }
+
+    /// The wide file's fixed columns of a response, already CSV.
+    private func fixedFields(_ id: Int64, _ response: ExportResponses.Info) -> [UInt8] {
+        var fixed: [UInt8] = []
+        let fields = [String(id), response.version, response.status, response.participant, response.city,
+                      clock.timestamp(milliseconds: response.startedAt), clock.timestamp(milliseconds: response.finishedAt),
+                      response.meetingId.map(String.init) ?? ""]
+        for (index, field) in fields.enumerated() {
+            if index > 0 { fixed.append(0x2C) }
+            CSVField.append(field, to: &fixed)
+        }
+        return fixed
+    }
+}
