@@ -8,11 +8,11 @@ protocol DirectJSONBody {
 }
 
 /// Writes one JSON object, key by key, into bytes. Nil values are left out, as `JSONEncoder` does.
-struct JSONBodyWriter {
-    private(set) var bytes: [UInt8] = []
+public struct JSONBodyWriter {
+    public private(set) var bytes: [UInt8] = []
     private var needsComma: [Bool] = []
 
-    init(capacity: Int = 256) {
+    public init(capacity: Int = 256) {
         bytes.reserveCapacity(capacity)
     }
 
@@ -22,7 +22,7 @@ struct JSONBodyWriter {
         return Data(writer.bytes)
     }
 
-    mutating func object(_ members: (inout JSONBodyWriter) -> Void) {
+    public mutating func object(_ members: (inout JSONBodyWriter) -> Void) {
         bytes.append(UInt8(ascii: "{"))
         needsComma.append(false)
         members(&self)
@@ -30,7 +30,7 @@ struct JSONBodyWriter {
         bytes.append(UInt8(ascii: "}"))
     }
 
-    mutating func array<Element>(_ elements: [Element], _ write: (inout JSONBodyWriter, Element) -> Void) {
+    public mutating func array<Element>(_ elements: [Element], _ write: (inout JSONBodyWriter, Element) -> Void) {
         bytes.append(UInt8(ascii: "["))
         for (index, element) in elements.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -39,7 +39,7 @@ struct JSONBodyWriter {
         bytes.append(UInt8(ascii: "]"))
     }
 
-    mutating func key(_ name: StaticString) {
+    public mutating func key(_ name: StaticString) {
         if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
         needsComma[needsComma.count - 1] = true
         bytes.append(UInt8(ascii: "\""))
@@ -48,35 +48,35 @@ struct JSONBodyWriter {
         bytes.append(UInt8(ascii: ":"))
     }
 
-    mutating func member(_ name: StaticString, _ value: String?) {
+    public mutating func member(_ name: StaticString, _ value: String?) {
         guard let value else { return }
         key(name)
         string(value)
     }
 
-    mutating func member(_ name: StaticString, _ value: Int64?) {
+    public mutating func member(_ name: StaticString, _ value: Int64?) {
         guard let value else { return }
         key(name)
         bytes.append(contentsOf: String(value).utf8)
     }
 
-    mutating func member(_ name: StaticString, _ value: Int?) {
+    public mutating func member(_ name: StaticString, _ value: Int?) {
         member(name, value.map(Int64.init))
     }
 
-    mutating func member(_ name: StaticString, _ value: Bool?) {
+    public mutating func member(_ name: StaticString, _ value: Bool?) {
         guard let value else { return }
         key(name)
         bytes.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
-    mutating func member(_ name: StaticString, _ write: (inout JSONBodyWriter) -> Void) {
+    public mutating func member(_ name: StaticString, _ write: (inout JSONBodyWriter) -> Void) {
         key(name)
         write(&self)
     }
 
     /// A JSON string: quotes, backslashes and control characters escaped, everything else as UTF-8.
-    mutating func string(_ value: String) {
+    public mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         for byte in value.utf8 {
             switch byte {

@@ -53,7 +53,7 @@ public enum OutboxItem: Codable, Sendable, Equatable {
     public func enqueue(at now: Date, in db: Database) throws -> Int64 {
         var lastId: Int64 = 0
         for item in splitForTelegram() {
-            var row = OutboxMessage(chatId: item.chatId, method: item.method, payload: try JSONEncoder().encode(item), createdAt: now)
+            var row = OutboxMessage(chatId: item.chatId, method: item.method, payload: try OutboxPayload.encode(item), createdAt: now)
             try row.insertCached(db)
             lastId = row.id ?? lastId
         }

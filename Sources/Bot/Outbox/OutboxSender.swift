@@ -16,7 +16,6 @@ final class OutboxSender {
     private let pseudonym: LogPseudonym
     private let crashPoints: CrashPoints
     private let flushGrace: TimeInterval
-    private let decoder = JSONDecoder()
     private var storageBackoff = Backoff(base: 0.5, cap: 30)
     private let limiter: SharedRateLimiter
     private let shard: (index: Int, count: Int)
@@ -47,7 +46,9 @@ final class OutboxSender {
             let wakeUp: Date?
             do {
                 let now = Date()
-                (heads, wakeUp) = try database.writer.read { db in
+                // Outside a transaction: each query sees the latest commit, which is all the sender
+                // needs, and skips a BEGIN/COMMIT pair per look.
+                (heads, wakeUp) = try database.writer.unsafeRead { db in
                     (try OutboxMessage.readyHeads(now: now, limit: 64, shard: shard, in: db), try OutboxMessage.nextWakeUp(in: db))
                 }
                 storageBackoff.reset()
@@ -85,13 +86,13 @@ final class OutboxSender {
     /// Sends one row and records the outcome; false when sending was cancelled for shutdown.
     private func send(_ row: OutboxMessage) -> Bool {
         guard let id = row.id else { return true }
-        guard let item = try? decoder.decode(OutboxItem.self, from: row.payload) else {
+        guard let item = try? OutboxPayload.decode(row.payload) else {
             record(id: id) { db in try OutboxMessage.markFailed(id: id, error: "unreadable outbox payload", in: db) }
             return true
         }
         do {
             let sent = try item.perform(with: client) { edit in
-                try? database.writer.read { db in
+                try? database.writer.unsafeRead { db in
                     try QuestionMessage.messageId(conversationId: edit.conversationId, stepId: edit.stepId, in: db)
                 }
             }

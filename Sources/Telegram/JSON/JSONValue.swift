@@ -36,44 +36,44 @@ public protocol JSONReadable {
 
 extension JSONValue {
     /// The value at `key` of an object, or a shape error naming the key.
-    func required(_ key: String) throws(JSONShapeError) -> JSONValue {
+    public func required(_ key: String) throws(JSONShapeError) -> JSONValue {
         guard let value = self[key], value != .null else { throw JSONShapeError("missing \(key)") }
         return value
     }
 
     /// The value at `key`, nil when absent or null.
-    func optional(_ key: String) -> JSONValue? {
+    public func optional(_ key: String) -> JSONValue? {
         guard let value = self[key], value != .null else { return nil }
         return value
     }
 
-    func int64() throws(JSONShapeError) -> Int64 {
+    public func int64() throws(JSONShapeError) -> Int64 {
         guard case .integer(let value) = self else { throw JSONShapeError("not an integer") }
         return value
     }
 
-    func int() throws(JSONShapeError) -> Int {
+    public func int() throws(JSONShapeError) -> Int {
         guard let value = Int(exactly: try int64()) else { throw JSONShapeError("integer out of range") }
         return value
     }
 
-    func string() throws(JSONShapeError) -> String {
+    public func string() throws(JSONShapeError) -> String {
         guard case .string(let value) = self else { throw JSONShapeError("not a string") }
         return value
     }
 
-    func bool() throws(JSONShapeError) -> Bool {
+    public func bool() throws(JSONShapeError) -> Bool {
         guard case .bool(let value) = self else { throw JSONShapeError("not a boolean") }
         return value
     }
 
-    func array() throws(JSONShapeError) -> [JSONValue] {
+    public func array() throws(JSONShapeError) -> [JSONValue] {
         guard case .array(let values) = self else { throw JSONShapeError("not an array") }
         return values
     }
 
     /// The optional value at `key` read as `T`; a present value of the wrong shape is an error.
-    func optional<T: JSONReadable>(_ key: String, as type: T.Type) throws(JSONShapeError) -> T? {
+    public func optional<T: JSONReadable>(_ key: String, as type: T.Type) throws(JSONShapeError) -> T? {
         guard let value = optional(key) else { return nil }
         return try T(json: value)
     }
