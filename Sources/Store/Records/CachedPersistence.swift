@@ -45,7 +45,8 @@ extension Person: CachedPersistence {
         "deactivatedAt",
     ])
     public var persistedValues: [(any DatabaseValueConvertible)?] {
-        [telegramUserId, alias, role, language, city, mentorId, active, createdAt, lastSeenAt, consentedAt, deactivatedAt]
+        [telegramUserId, alias, role, language, city, mentorId, active, createdAt.stored, lastSeenAt.stored, consentedAt.stored,
+         deactivatedAt.stored]
     }
 }
 
@@ -54,7 +55,7 @@ extension Conversation: CachedPersistence {
         "personId", "dialogId", "dialogVersion", "state", "status", "startedAt", "updatedAt", "finishedAt", "nextDeadline",
     ])
     public var persistedValues: [(any DatabaseValueConvertible)?] {
-        [personId, dialogId, dialogVersion, state, status, startedAt, updatedAt, finishedAt, nextDeadline]
+        [personId, dialogId, dialogVersion, state, status, startedAt.stored, updatedAt.stored, finishedAt.stored, nextDeadline.stored]
     }
 }
 
@@ -63,7 +64,7 @@ extension OutboxMessage: CachedPersistence {
         "chatId", "method", "payload", "status", "attempts", "notBefore", "createdAt", "lastError",
     ])
     public var persistedValues: [(any DatabaseValueConvertible)?] {
-        [chatId, method, payload, status, attempts, notBefore, createdAt, lastError]
+        [chatId, method, payload, status, attempts, notBefore.stored, createdAt.stored, lastError]
     }
 }
 
@@ -72,7 +73,7 @@ extension Response: CachedPersistence {
         "personId", "conversationId", "dialogId", "dialogVersion", "status", "startedAt", "finishedAt",
     ])
     public var persistedValues: [(any DatabaseValueConvertible)?] {
-        [personId, conversationId, dialogId, dialogVersion, status, startedAt, finishedAt]
+        [personId, conversationId, dialogId, dialogVersion, status, startedAt.stored, finishedAt.stored]
     }
 }
 
@@ -81,6 +82,6 @@ extension AnswerRecord: CachedPersistence {
         "responseId", "personId", "dialogId", "dialogVersion", "stepId", "repeatIndex", "value", "label", "answeredAt",
     ])
     public var persistedValues: [(any DatabaseValueConvertible)?] {
-        [responseId, personId, dialogId, dialogVersion, stepId, repeatIndex, value, label, answeredAt]
+        [responseId, personId, dialogId, dialogVersion, stepId, repeatIndex, value, label, answeredAt.stored]
     }
 }

@@ -78,7 +78,7 @@ extension OutboxMessage: FetchableRecord, MutablePersistableRecord {
               AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chatId = o.chatId AND p.status = 'pending' AND p.id < o.id)
             ORDER BY o.id
             LIMIT ?
-            """), arguments: [now, shard.count, shard.index, limit])
+            """), arguments: [now.stored, shard.count, shard.index, limit])
     }
 
     /// The earliest time a pending row becomes ready, if any is waiting on a back-off.

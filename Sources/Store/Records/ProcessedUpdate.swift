@@ -13,7 +13,7 @@ public enum ProcessedUpdate {
 
     public static func record(_ updateId: Int64, at now: Date, in db: Database) throws {
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO processedUpdate (updateId, processedAt) VALUES (?, ?)")
-            .execute(arguments: [updateId, now])
+            .execute(arguments: [updateId, now.stored])
     }
 
     public static func count(in db: Database) throws -> Int {
