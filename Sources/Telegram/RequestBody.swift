@@ -48,6 +48,21 @@ public struct JSONBodyWriter {
         bytes.append(UInt8(ascii: ":"))
     }
 
+    /// A key that is not known in advance (a dictionary's), escaped like any string.
+    public mutating func key(_ name: String) {
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        needsComma[needsComma.count - 1] = true
+        string(name)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// A finite number in the shortest form that reads back as the same `Double`.
+    public mutating func member(_ name: StaticString, _ value: Double?) {
+        guard let value else { return }
+        key(name)
+        bytes.append(contentsOf: value.description.utf8)
+    }
+
     public mutating func member(_ name: StaticString, _ value: String?) {
         guard let value else { return }
         key(name)

@@ -156,10 +156,10 @@ public struct ConversationDriver: Sendable {
     }
 
     static func encode(_ state: ConversationState) throws -> Data {
-        try JSONEncoder().encode(state)
+        ConversationStateCoding.encode(state)
     }
 
     static func decode(_ data: Data) throws -> ConversationState {
-        try JSONDecoder().decode(ConversationState.self, from: data)
+        try ConversationStateCoding.decode(data)
     }
 }

@@ -30,7 +30,7 @@ public struct Position: Sendable, Equatable, Hashable, Codable, CustomStringConv
         return text
     }
 
-    init?(encoded: String) {
+    public init?(encoded: String) {
         var rest = Substring(encoded)
         var phase = Phase.question
         if let plus = rest.firstIndex(of: "+") {
