@@ -24,7 +24,8 @@ import Testing
     /// `Decimal` where the reader keeps a `Double`.
     private func same(_ ours: JSONValue, _ theirs: Any) -> Bool {
         switch ours {
-        case .object(let members):
+        case .object(let object):
+            let members = object.dictionary
             guard let other = theirs as? [String: Any], other.count == members.count else { return false }
             return members.allSatisfy { key, value in other[key].map { same(value, $0) } ?? false }
         case .array(let elements):

@@ -66,8 +66,8 @@ enum ConversationStateCoding {
         state.editing = try json.optional("editing")?.bool() ?? false
         state.revisited = try json.optional("revisited")?.bool() ?? false
         if let profile = json.optional("profile") {
-            guard case .object(let members) = profile else { throw JSONShapeError("profile") }
-            for (key, value) in members { state.profileUpdates[key] = try value.string() }
+            guard case .object(let object) = profile else { throw JSONShapeError("profile") }
+            for (key, value) in object.dictionary { state.profileUpdates[key] = try value.string() }
         }
         if let finished = json.optional("finished") {
             guard let completion = Completion(rawValue: try finished.string()) else { throw JSONShapeError("finished") }

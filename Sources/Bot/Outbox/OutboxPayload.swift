@@ -66,7 +66,7 @@ enum OutboxPayload {
 
     /// The hot cases; nil for any other, which Codable then reads.
     private static func read(_ json: JSONValue) throws(JSONShapeError) -> OutboxItem? {
-        guard case .object(let members) = json, members.count == 1, let (name, body) = members.first else { return nil }
+        guard case .object(let object) = json, object.count == 1, let (name, body) = object.members.first else { return nil }
         let first = try body.required("_0")
         switch name {
         case "sendMessage":

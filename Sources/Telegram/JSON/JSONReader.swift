@@ -59,7 +59,7 @@ public enum JSONReader {
 
         private mutating func object(depth: Int) throws(SyntaxError) -> JSONValue {
             position += 1
-            var members: [String: JSONValue] = [:]
+            var members = JSONObject()
             skipWhitespace()
             if current == UInt8(ascii: "}") {
                 position += 1
@@ -73,7 +73,7 @@ public enum JSONReader {
                 guard current == UInt8(ascii: ":") else { throw failure() }
                 position += 1
                 skipWhitespace()
-                members[key] = try value(depth: depth + 1)
+                members.append(key, try value(depth: depth + 1))
                 skipWhitespace()
                 switch current {
                 case UInt8(ascii: ","): position += 1

@@ -6,7 +6,7 @@ import Foundation
 /// one sendMessage and 250,000 per update from getUpdates, a quarter of all the bot's work in a
 /// burst. Reading the few fields the bot uses from this tree costs a small fraction of that.
 public enum JSONValue: Equatable, Sendable {
-    case object([String: JSONValue])
+    case object(JSONObject)
     case array([JSONValue])
     case string(String)
     case integer(Int64)
@@ -15,8 +15,35 @@ public enum JSONValue: Equatable, Sendable {
     case null
 
     public subscript(key: String) -> JSONValue? {
-        guard case .object(let members) = self else { return nil }
-        return members[key]
+        guard case .object(let object) = self else { return nil }
+        return object[key]
+    }
+}
+
+/// An object's members in document order. The Bot API's objects have a handful of keys, so a
+/// list searched from the end (a repeated key: the last one counts) is cheaper than hashing.
+public struct JSONObject: Equatable, Sendable {
+    public private(set) var members: [(key: String, value: JSONValue)] = []
+
+    public init() {}
+
+    public var count: Int { members.count }
+
+    public subscript(key: String) -> JSONValue? {
+        members.last { $0.key == key }?.value
+    }
+
+    mutating func append(_ key: String, _ value: JSONValue) {
+        members.append((key, value))
+    }
+
+    /// The members as a dictionary, a repeated key keeping its last value.
+    public var dictionary: [String: JSONValue] {
+        Dictionary(members, uniquingKeysWith: { _, last in last })
+    }
+
+    public static func == (left: JSONObject, right: JSONObject) -> Bool {
+        left.dictionary == right.dictionary
     }
 }
 
