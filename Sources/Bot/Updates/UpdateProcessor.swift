@@ -31,19 +31,25 @@ public struct UpdateProcessor: Sendable {
     public func process(batch updates: [Update], now: Date, database: AppDatabase) throws {
         try database.writer.write { db in
             for update in updates {
-                try apply(update, now: now, in: db)
+                try handle(update, now: now, in: db)
                 crashPoints.hit(.beforeCommit)
             }
+            // The batch commits as a whole, so the offset past its last update is written once.
+            if let last = updates.map(\.updateId).max() { try BotState.advanceOffset(to: last + 1, in: db) }
         }
         for _ in updates { crashPoints.hit(.afterCommit) }
     }
 
     func apply(_ update: Update, now: Date, in db: Database) throws {
-        if try !ProcessedUpdate.contains(update.updateId, in: db) {
-            try router.route(update, now: now, in: db)
-            try ProcessedUpdate.record(update.updateId, at: now, in: db)
-        }
+        try handle(update, now: now, in: db)
         try BotState.advanceOffset(to: update.updateId + 1, in: db)
+    }
+
+    /// The processed mark is written first, in the same transaction: when it was already there,
+    /// this is a second delivery and changes nothing.
+    private func handle(_ update: Update, now: Date, in db: Database) throws {
+        guard try ProcessedUpdate.recordIfNew(update.updateId, at: now, in: db) else { return }
+        try router.route(update, now: now, in: db)
     }
 }
 

@@ -11,6 +11,12 @@ public enum ProcessedUpdate {
                           arguments: [updateId]) ?? false
     }
 
+    /// Records the update as processed; false when it already was.
+    public static func recordIfNew(_ updateId: Int64, at now: Date, in db: Database) throws -> Bool {
+        try record(updateId, at: now, in: db)
+        return db.changesCount > 0
+    }
+
     public static func record(_ updateId: Int64, at now: Date, in db: Database) throws {
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO processedUpdate (updateId, processedAt) VALUES (?, ?)")
             .execute(arguments: [updateId, now.stored])
