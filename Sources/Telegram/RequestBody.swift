@@ -10,6 +10,8 @@ protocol DirectJSONBody {
 /// Writes one JSON object, key by key, into bytes. Nil values are left out, as `JSONEncoder` does.
 public struct JSONBodyWriter {
     public private(set) var bytes: [UInt8] = []
+    /// Set when a NaN or infinite number was given: the bytes are then not the value's JSON.
+    public private(set) var hasInvalidNumber = false
     private var needsComma: [Bool] = []
 
     public init(capacity: Int = 256) {
@@ -40,6 +42,7 @@ public struct JSONBodyWriter {
     }
 
     public mutating func key(_ name: StaticString) {
+        precondition(!needsComma.isEmpty, "JSONBodyWriter: a member outside object { }")
         if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
         needsComma[needsComma.count - 1] = true
         bytes.append(UInt8(ascii: "\""))
@@ -50,6 +53,7 @@ public struct JSONBodyWriter {
 
     /// A key that is not known in advance (a dictionary's), escaped like any string.
     public mutating func key(_ name: String) {
+        precondition(!needsComma.isEmpty, "JSONBodyWriter: a member outside object { }")
         if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
         needsComma[needsComma.count - 1] = true
         string(name)
@@ -60,6 +64,12 @@ public struct JSONBodyWriter {
     public mutating func member(_ name: StaticString, _ value: Double?) {
         guard let value else { return }
         key(name)
+        guard value.isFinite else {
+            // JSON has no NaN or infinity: the document is marked unusable, as JSONEncoder would refuse it.
+            hasInvalidNumber = true
+            bytes.append(contentsOf: "null".utf8)
+            return
+        }
         bytes.append(contentsOf: value.description.utf8)
     }
 

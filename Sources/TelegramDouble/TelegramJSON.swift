@@ -16,10 +16,20 @@ enum TelegramJSON {
     }
 
     private static func write(_ value: Any, into bytes: inout [UInt8]) -> Bool {
+        // A parsed body's numbers are NSNumbers, and on Linux 0 and 1 would also cast to Bool.
+        if type(of: value) is NSNumber.Type, let number = value as? NSNumber {
+            if String(cString: number.objCType) == "c" {
+                bytes += Array((number.boolValue ? "true" : "false").utf8)
+                return true
+            }
+            guard let data = try? JSONSerialization.data(withJSONObject: [number]) else { return false }
+            bytes += Array(data.dropFirst().dropLast())
+            return true
+        }
         switch value {
         case let object as [String: Any]:
             bytes.append(UInt8(ascii: "{"))
-            for (index, key) in object.keys.sorted().enumerated() {
+            for (index, key) in sortedKeys(object).enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 writeString(key, into: &bytes)
                 bytes.append(UInt8(ascii: ":"))
@@ -38,14 +48,6 @@ enum TelegramJSON {
         case let number as Int: bytes += Array(String(number).utf8)
         case let number as Int64: bytes += Array(String(number).utf8)
         case is NSNull: bytes += Array("null".utf8)
-        case let number as NSNumber:
-            // JSONSerialization hands booleans back as NSNumber; "c" (char) is their Objective-C type.
-            if String(cString: number.objCType) == "c" {
-                bytes += Array((number.boolValue ? "true" : "false").utf8)
-            } else {
-                guard let data = try? JSONSerialization.data(withJSONObject: [number]) else { return false }
-                bytes += Array(data.dropFirst().dropLast())
-            }
         default:
             guard JSONSerialization.isValidJSONObject([value]),
                   let data = try? JSONSerialization.data(withJSONObject: [value], options: [.sortedKeys, .withoutEscapingSlashes])
@@ -53,6 +55,16 @@ enum TelegramJSON {
             bytes += Array(data.dropFirst().dropLast())
         }
         return true
+    }
+
+    /// JSONSerialization's `.sortedKeys` order (numeric, case-insensitive); the Bot API's own
+    /// keys (lowercase letters and "_") take the plain, cheaper sort, which orders them alike.
+    private static func sortedKeys(_ object: [String: Any]) -> [String] {
+        let plain = object.keys.allSatisfy { key in key.utf8.allSatisfy { (0x61...0x7A).contains($0) || $0 == 0x5F } }
+        if plain { return object.keys.sorted() }
+        return object.keys.sorted {
+            $0.compare($1, options: [.numeric, .caseInsensitive, .forcedOrdering], range: nil, locale: nil) == .orderedAscending
+        }
     }
 
     private static func writeString(_ text: String, into bytes: inout [UInt8]) {

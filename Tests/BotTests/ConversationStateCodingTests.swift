@@ -1,5 +1,6 @@
 import Dialogs
 import Foundation
+import Telegram
 import Testing
 @testable import Bot
 
@@ -45,6 +46,19 @@ import Testing
             #expect(try ConversationStateCoding.decode(JSONEncoder().encode(state)) == state)
             #expect(try JSONDecoder().decode(ConversationState.self, from: ConversationStateCoding.encode(state)) == state)
         }
+    }
+
+    @Test func statesTakeTheDirectReader() throws {
+        for state in Self.states {
+            #expect(try ConversationStateCoding.read(JSONReader.parse(ConversationStateCoding.encode(state))) == state)
+            #expect(try ConversationStateCoding.read(JSONReader.parse(JSONEncoder().encode(state))) == state)
+        }
+    }
+
+    @Test func aDateThatIsNotANumberIsRefusedNotWrittenBroken() {
+        let state = ConversationState(dialogId: "x", version: "1", language: .ru, startedAt: Date(timeIntervalSinceReferenceDate: .nan),
+                                      expiresAt: nil)
+        #expect(throws: (any Error).self) { try ConversationStateCoding.encode(state) }
     }
 
     @Test func aBrokenStateIsAnError() {

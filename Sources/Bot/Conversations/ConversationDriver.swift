@@ -156,7 +156,7 @@ public struct ConversationDriver: Sendable {
     }
 
     static func encode(_ state: ConversationState) throws -> Data {
-        ConversationStateCoding.encode(state)
+        try ConversationStateCoding.encode(state)
     }
 
     static func decode(_ data: Data) throws -> ConversationState {

@@ -7,7 +7,7 @@ import Telegram
 /// on every answer, and Foundation's encoder and decoder cost more than the engine's step.
 /// A state this cannot read goes through Codable; a test holds both paths equal.
 enum ConversationStateCoding {
-    static func encode(_ state: ConversationState) -> Data {
+    static func encode(_ state: ConversationState) throws -> Data {
         var writer = JSONBodyWriter(capacity: 512)
         writer.object {
             $0.member("dialog", state.dialogId)
@@ -34,6 +34,8 @@ enum ConversationStateCoding {
             }
             $0.member("finished", state.finished?.rawValue)
         }
+        // A date that is not a finite number: let JSONEncoder refuse it with its own error.
+        if writer.hasInvalidNumber { return try JSONEncoder().encode(state) }
         return Data(writer.bytes)
     }
 
@@ -53,7 +55,7 @@ enum ConversationStateCoding {
         }
     }
 
-    private static func read(_ json: JSONValue) throws(JSONShapeError) -> ConversationState {
+    static func read(_ json: JSONValue) throws(JSONShapeError) -> ConversationState {
         guard let language = Language(rawValue: try json.required("lang").string()) else { throw JSONShapeError("language") }
         var state = ConversationState(dialogId: try json.required("dialog").string(), version: try json.required("version").string(),
                                       language: language, startedAt: try date(json.required("started")),

@@ -65,8 +65,9 @@ enum OutboxPayload {
     }
 
     /// The hot cases; nil for any other, which Codable then reads.
-    private static func read(_ json: JSONValue) throws(JSONShapeError) -> OutboxItem? {
-        guard case .object(let object) = json, object.count == 1, let (name, body) = object.members.first else { return nil }
+    static func read(_ json: JSONValue) throws(JSONShapeError) -> OutboxItem? {
+        guard case .object(let object) = json, object.count == 1, let (name, body) = object.members.first,
+              ["sendMessage", "askQuestion", "editQuestion", "answerCallbackQuery"].contains(name) else { return nil }
         let first = try body.required("_0")
         switch name {
         case "sendMessage":

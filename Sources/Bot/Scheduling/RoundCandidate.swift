@@ -24,7 +24,8 @@ struct RoundCandidate {
             """), arguments: [dialogId, role.rawValue, dialogId])
         var candidates: [RoundCandidate] = []
         while let row = try rows.next() {
-            candidates.append(RoundCandidate(personId: row[0], consentedAt: row[1], latestInvitedAt: row[2]))
+            candidates.append(RoundCandidate(personId: try row.decode(atIndex: 0), consentedAt: try row.decode(atIndex: 1),
+                                             latestInvitedAt: try row.decode(atIndex: 2)))
         }
         return candidates
     }

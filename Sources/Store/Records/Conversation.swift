@@ -36,16 +36,16 @@ extension Conversation: FetchableRecord, MutablePersistableRecord {
 
     // Written out rather than derived from Codable: a conversation is read and saved on every answer.
     public init(row: Row) throws {
-        id = row["id"]
-        personId = row["personId"]
-        dialogId = row["dialogId"]
-        dialogVersion = row["dialogVersion"]
-        state = row["state"]
-        status = row["status"]
-        startedAt = row["startedAt"]
-        updatedAt = row["updatedAt"]
-        finishedAt = row["finishedAt"]
-        nextDeadline = row["nextDeadline"]
+        id = try row.decode(forColumn: "id")
+        personId = try row.decode(forColumn: "personId")
+        dialogId = try row.decode(forColumn: "dialogId")
+        dialogVersion = try row.decode(forColumn: "dialogVersion")
+        state = try row.decode(forColumn: "state")
+        status = try row.decode(forColumn: "status")
+        startedAt = try row.decode(forColumn: "startedAt")
+        updatedAt = try row.decode(forColumn: "updatedAt")
+        finishedAt = try row.decode(forColumn: "finishedAt")
+        nextDeadline = try row.decode(forColumn: "nextDeadline")
     }
 
     public func encode(to container: inout PersistenceContainer) throws {

@@ -38,15 +38,15 @@ extension OutboxMessage: FetchableRecord, MutablePersistableRecord {
 
     // Written out rather than derived from Codable: every message the bot sends passes through here.
     public init(row: Row) throws {
-        id = row["id"]
-        chatId = row["chatId"]
-        method = row["method"]
-        payload = row["payload"]
-        status = row["status"]
-        attempts = row["attempts"]
-        notBefore = row["notBefore"]
-        createdAt = row["createdAt"]
-        lastError = row["lastError"]
+        id = try row.decode(forColumn: "id")
+        chatId = try row.decode(forColumn: "chatId")
+        method = try row.decode(forColumn: "method")
+        payload = try row.decode(forColumn: "payload")
+        status = try row.decode(forColumn: "status")
+        attempts = try row.decode(forColumn: "attempts")
+        notBefore = try row.decode(forColumn: "notBefore")
+        createdAt = try row.decode(forColumn: "createdAt")
+        lastError = try row.decode(forColumn: "lastError")
     }
 
     public func encode(to container: inout PersistenceContainer) throws {

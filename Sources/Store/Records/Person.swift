@@ -38,18 +38,18 @@ extension Person: FetchableRecord, MutablePersistableRecord {
 
     // Written out rather than derived from Codable: a person is read and saved on every update.
     public init(row: Row) throws {
-        id = row["id"]
-        telegramUserId = row["telegramUserId"]
-        alias = row["alias"]
-        role = row["role"]
-        language = row["language"]
-        city = row["city"]
-        mentorId = row["mentorId"]
-        active = row["active"]
-        createdAt = row["createdAt"]
-        lastSeenAt = row["lastSeenAt"]
-        consentedAt = row["consentedAt"]
-        deactivatedAt = row["deactivatedAt"]
+        id = try row.decode(forColumn: "id")
+        telegramUserId = try row.decode(forColumn: "telegramUserId")
+        alias = try row.decode(forColumn: "alias")
+        role = try row.decode(forColumn: "role")
+        language = try row.decode(forColumn: "language")
+        city = try row.decode(forColumn: "city")
+        mentorId = try row.decode(forColumn: "mentorId")
+        active = try row.decode(forColumn: "active")
+        createdAt = try row.decode(forColumn: "createdAt")
+        lastSeenAt = try row.decode(forColumn: "lastSeenAt")
+        consentedAt = try row.decode(forColumn: "consentedAt")
+        deactivatedAt = try row.decode(forColumn: "deactivatedAt")
     }
 
     public func encode(to container: inout PersistenceContainer) throws {

@@ -34,14 +34,14 @@ extension Response: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "response"
 
     public init(row: Row) throws {
-        id = row["id"]
-        personId = row["personId"]
-        conversationId = row["conversationId"]
-        dialogId = row["dialogId"]
-        dialogVersion = row["dialogVersion"]
-        status = row["status"]
-        startedAt = row["startedAt"]
-        finishedAt = row["finishedAt"]
+        id = try row.decode(forColumn: "id")
+        personId = try row.decode(forColumn: "personId")
+        conversationId = try row.decode(forColumn: "conversationId")
+        dialogId = try row.decode(forColumn: "dialogId")
+        dialogVersion = try row.decode(forColumn: "dialogVersion")
+        status = try row.decode(forColumn: "status")
+        startedAt = try row.decode(forColumn: "startedAt")
+        finishedAt = try row.decode(forColumn: "finishedAt")
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
@@ -93,16 +93,16 @@ extension AnswerRecord: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "answer"
 
     public init(row: Row) throws {
-        id = row["id"]
-        responseId = row["responseId"]
-        personId = row["personId"]
-        dialogId = row["dialogId"]
-        dialogVersion = row["dialogVersion"]
-        stepId = row["stepId"]
-        repeatIndex = row["repeatIndex"]
-        value = row["value"]
-        label = row["label"]
-        answeredAt = row["answeredAt"]
+        id = try row.decode(forColumn: "id")
+        responseId = try row.decode(forColumn: "responseId")
+        personId = try row.decode(forColumn: "personId")
+        dialogId = try row.decode(forColumn: "dialogId")
+        dialogVersion = try row.decode(forColumn: "dialogVersion")
+        stepId = try row.decode(forColumn: "stepId")
+        repeatIndex = try row.decode(forColumn: "repeatIndex")
+        value = try row.decode(forColumn: "value")
+        label = try row.decode(forColumn: "label")
+        answeredAt = try row.decode(forColumn: "answeredAt")
     }
 
     public func encode(to container: inout PersistenceContainer) throws {

@@ -201,7 +201,7 @@ public enum JSONReader {
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 }
                 guard let character = Unicode.Scalar(scalar) else { throw failure() }
-                decoded.append(contentsOf: Array(String(Character(character)).utf8))
+                UTF8.encode(character) { decoded.append($0) }
             default:
                 throw SyntaxError(offset: position - 1)
             }

@@ -21,7 +21,8 @@ public enum JSONValue: Equatable, Sendable {
 }
 
 /// An object's members in document order. The Bot API's objects have a handful of keys, so a
-/// list searched from the end (a repeated key: the last one counts) is cheaper than hashing.
+/// list searched from the start is cheaper than hashing. A repeated key keeps its first value,
+/// as `JSONDecoder` does.
 public struct JSONObject: Equatable, Sendable {
     public private(set) var members: [(key: String, value: JSONValue)] = []
 
@@ -30,16 +31,16 @@ public struct JSONObject: Equatable, Sendable {
     public var count: Int { members.count }
 
     public subscript(key: String) -> JSONValue? {
-        members.last { $0.key == key }?.value
+        members.first { $0.key == key }?.value
     }
 
     mutating func append(_ key: String, _ value: JSONValue) {
         members.append((key, value))
     }
 
-    /// The members as a dictionary, a repeated key keeping its last value.
+    /// The members as a dictionary, a repeated key keeping its first value.
     public var dictionary: [String: JSONValue] {
-        Dictionary(members, uniquingKeysWith: { _, last in last })
+        Dictionary(members, uniquingKeysWith: { first, _ in first })
     }
 
     public static func == (left: JSONObject, right: JSONObject) -> Bool {
