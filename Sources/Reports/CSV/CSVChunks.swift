@@ -4,6 +4,8 @@ import GRDB
 /// One chunk of the CSV export: its rows of `answers.csv`, and its records for each wide file's spool.
 final class CSVChunk {
     let long = ByteBuffer(capacity: 1 << 22)
+    /// The CRC-32 of `long`, computed on the thread that formatted it so the writer need not.
+    fileprivate(set) var longCRC: UInt32 = 0
     let spools: [ByteBuffer]
     /// Per dialog (as in `spools`): the highest repeat round seen per step id (-1 outside groups).
     fileprivate(set) var rounds: [[String: Int]]
@@ -61,6 +63,7 @@ final class CSVChunkFormatter {
             record?.add(step: stepBytes, round: round, value: rows.bytes(AnswerRows.Column.value), label: rows.bytes(AnswerRows.Column.label))
         }
         record?.end()
+        chunk.longCRC = CRC32.checksum(chunk.long.bytes)
         chunk.rounds = rounds.map { byCode in
             var byStep: [String: Int] = [:]
             for (code, round) in byCode.enumerated() where round > 0 { byStep[steps.text(code)] = round - 2 }

@@ -111,7 +111,7 @@ public enum CSVExport {
         let longOut = longFile?.writer ?? zip.out
         let formatter = try CSVChunkFormatter(db, dialogIds: dialogIds, timeZone: options.timeZone)
         try ordered.writeInOrder(format: { chunk, reuse in try formatter.format(responses, chunks[chunk], reusing: reuse) }) { chunk in
-            longOut.append(contentsOf: chunk.long.bytes)
+            longOut.append(contentsOf: chunk.long.bytes, crc: chunk.longCRC)
             for (index, spool) in spools.enumerated() { spool.add(chunk.spools[index], rounds: chunk.rounds[index]) }
         }
         if let longFile {

@@ -9,6 +9,8 @@ final class ByteWriter: ByteSink {
     private let capacity = 1 << 20
     private let storage: UnsafeMutablePointer<UInt8>
     private var used = 0
+    /// Bytes at the start of `storage` already in `crc` (appended with their own checksum).
+    private var checked = 0
     private var failure: (any Error)?
     private(set) var memory: [UInt8] = []
     private(set) var crc = CRC32()
@@ -50,6 +52,24 @@ final class ByteWriter: ByteSink {
         used += bytes.count
     }
 
+    /// Appends bytes whose CRC-32 was computed elsewhere (on the thread that formatted them), so the
+    /// writer does not checksum them again: the CRCs are combined.
+    func append(contentsOf bytes: UnsafeBufferPointer<UInt8>, crc chunkCRC: UInt32) {
+        guard checksums else { return append(contentsOf: bytes) }
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        crc.update(UnsafeRawBufferPointer(start: storage + checked, count: used - checked))
+        checked = used
+        if used + bytes.count > capacity { drain() }
+        if bytes.count > capacity {
+            write(UnsafeRawBufferPointer(bytes))
+        } else {
+            (storage + used).update(from: base, count: bytes.count)
+            used += bytes.count
+            checked = used
+        }
+        crc.append(crc: chunkCRC, length: bytes.count)
+    }
+
     func append(contentsOf bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { append(contentsOf: $0) }
     }
@@ -76,6 +96,7 @@ final class ByteWriter: ByteSink {
     /// Starts a new checksum from here (for the next ZIP entry); call after `flush`.
     func resetChecksum() {
         crc = CRC32()
+        checked = used
     }
 
     /// Writes out what is buffered; throws the first write error, if any.
@@ -86,13 +107,19 @@ final class ByteWriter: ByteSink {
 
     private func drain() {
         guard used > 0 else { return }
-        emit(UnsafeRawBufferPointer(start: storage, count: used))
+        if checksums, failure == nil { crc.update(UnsafeRawBufferPointer(start: storage + checked, count: used - checked)) }
+        write(UnsafeRawBufferPointer(start: storage, count: used))
         used = 0
+        checked = 0
     }
 
     private func emit(_ bytes: UnsafeRawBufferPointer) {
+        if checksums, failure == nil { crc.update(bytes) }
+        write(bytes)
+    }
+
+    private func write(_ bytes: UnsafeRawBufferPointer) {
         guard failure == nil else { return }
-        if checksums { crc.update(bytes) }
         byteCount += Int64(bytes.count)
         guard let handle else { return memory.append(contentsOf: bytes) }
         do {

@@ -50,6 +50,64 @@ struct CRC32 {
         state = crc
     }
 
+    /// Appends bytes checksummed elsewhere: afterwards this is the CRC of what it covered followed by
+    /// those `length` bytes, whose CRC is `crc`. Chunks formatted on other threads are checksummed there.
+    mutating func append(crc: UInt32, length: Int) {
+        state = Self.combine(value, crc, length: length) ^ 0xFFFF_FFFF
+    }
+
+    /// The CRC of `first` followed by `second` bytes of CRC `secondCRC` (zlib's crc32_combine: the first CRC
+    /// times x^(8·length) modulo the polynomial, plus the second).
+    static func combine(_ first: UInt32, _ secondCRC: UInt32, length: Int) -> UInt32 {
+        multiplyModP(powerOfX(bytes: length), first) ^ secondCRC
+    }
+
+    /// x^(2^k) modulo the polynomial, k = 0..<32 (bit-reflected, as the CRC is).
+    private static let powersOfX: [UInt32] = {
+        var powers = [UInt32](repeating: 0, count: 32)
+        var p: UInt32 = 1 << 30 // x^1
+        for k in 0..<32 {
+            powers[k] = p
+            p = multiplyModP(p, p)
+        }
+        return powers
+    }()
+
+    /// a·b modulo the polynomial (reflected: bit 31 is x^0).
+    private static func multiplyModP(_ a: UInt32, _ b: UInt32) -> UInt32 {
+        var b = b
+        var m: UInt32 = 1 << 31
+        var product: UInt32 = 0
+        while m != 0 {
+            if a & m != 0 {
+                product ^= b
+                if a & (m &- 1) == 0 { break }
+            }
+            m >>= 1
+            b = b & 1 == 1 ? (b >> 1) ^ 0xEDB8_8320 : b >> 1
+        }
+        return product
+    }
+
+    /// x^(8·bytes) modulo the polynomial.
+    private static func powerOfX(bytes: Int) -> UInt32 {
+        var p: UInt32 = 1 << 31 // x^0
+        var n = UInt64(bytes)
+        var k = 3
+        while n != 0 {
+            if n & 1 == 1 { p = multiplyModP(powersOfX[k & 31], p) }
+            n >>= 1
+            k += 1
+        }
+        return p
+    }
+
+    static func checksum(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var crc = CRC32()
+        crc.update(UnsafeRawBufferPointer(bytes))
+        return crc.value
+    }
+
     static func checksum(_ bytes: [UInt8]) -> UInt32 {
         var crc = CRC32()
         crc.update(bytes)
