@@ -120,29 +120,84 @@ public enum CSVExport {
         } else {
             try zip.endEntry()
         }
-        var names = OptionNames(catalog: options.catalog)
-        for spool in spools {
-            let versions = [options.catalog?.dialog(id: spool.dialogId)].compactMap { $0 } + (try names.olderVersions(spool.dialogId, in: db))
-            let layout = spool.layout(versions: versions)
-            let name = "\(spool.dialogId).csv"
-            if zip.canStream {
-                try zip.beginEntry(name)
-                zip.out.append(contentsOf: CSVField.byteOrderMark)
-                zip.out.encode { CSVField.appendRow(layout.headers, to: &$0) }
-                try spool.writeRows(layout, to: zip.out)
-                try zip.endEntry()
-            } else {
-                let file = try CSVFile(folder: folder, name: name, headers: layout.headers)
-                try spool.writeRows(layout, to: file.writer)
-                let done = try file.finish()
-                try zip.addFile(done.name, file: done.url, size: done.size, crc: done.crc)
-            }
-        }
+        try writeWideFiles(in: db, options: options, spools: spools, second: second, folder: folder, zip: zip)
         let aggregates = try CSVFile(folder: folder, name: "indicators.csv", headers: IndicatorsCSV.headers)
         IndicatorsCSV.write(try indicators.value(db), language: options.language, to: aggregates.writer)
         let done = try aggregates.finish()
         try zip.addFile(done.name, file: done.url, size: done.size, crc: done.crc)
         try zip.finish()
+    }
+
+    /// The wide files, in dialog order, from the spools: pieces of rows formatted on both cores (each
+    /// checksummed where it was formatted), written in order.
+    private static func writeWideFiles(in db: Database, options: ReportOptions, spools: [WideSpool], second: SecondReader?,
+                                       folder: URL, zip: StoredZipWriter) throws {
+        var names = OptionNames(catalog: options.catalog)
+        let layouts = try spools.map { spool in
+            let versions = [options.catalog?.dialog(id: spool.dialogId)].compactMap { $0 } + (try names.olderVersions(spool.dialogId, in: db))
+            try spool.finishWriting()
+            return spool.layout(versions: versions)
+        }
+        let roundsPerStep = spools.map(\.roundsPerStep)
+        let units = spools.enumerated().flatMap { dialog, spool in spool.pieces.map { WideUnit(dialog: dialog, piece: $0) } }
+        let ordered = OrderedChunks<WidePiece>(count: units.count)
+        @Sendable func format(_ unit: Int, _ reuse: WidePiece?, _ rows: WideRows) throws -> WidePiece {
+            let piece = reuse ?? WidePiece()
+            try spools[units[unit].dialog].read(units[unit].piece, into: piece.input)
+            piece.rows.removeAll()
+            rows.format(dialog: units[unit].dialog, records: piece.input.bytes, to: piece.rows)
+            piece.crc = CRC32.checksum(piece.rows.bytes)
+            return piece
+        }
+        second?.start { _ in
+            let rows = WideRows(layouts: layouts, roundsPerStep: roundsPerStep)
+            ordered.help { unit, reuse in try format(unit, reuse, rows) }
+        }
+        let rows = WideRows(layouts: layouts, roundsPerStep: roundsPerStep)
+        var current = -1
+        var file: CSVFile?
+        var out = zip.out
+        func end() throws {
+            if let file {
+                let done = try file.finish()
+                try zip.addFile(done.name, file: done.url, size: done.size, crc: done.crc)
+            } else {
+                try zip.endEntry()
+            }
+        }
+        var written = 0
+        try ordered.writeInOrder(format: { unit, reuse in try format(unit, reuse, rows) }) { piece in
+            let dialog = units[written].dialog
+            written += 1
+            if dialog != current {
+                if current >= 0 { try end() }
+                current = dialog
+                let name = "\(spools[dialog].dialogId).csv"
+                if zip.canStream {
+                    try zip.beginEntry(name)
+                    zip.out.append(contentsOf: CSVField.byteOrderMark)
+                    zip.out.encode { CSVField.appendRow(layouts[dialog].headers, to: &$0) }
+                    out = zip.out
+                } else {
+                    file = try CSVFile(folder: folder, name: name, headers: layouts[dialog].headers)
+                    out = file!.writer
+                }
+            }
+            out.append(contentsOf: piece.rows.bytes, crc: piece.crc)
+        }
+        if current >= 0 { try end() }
+    }
+
+    private struct WideUnit {
+        let dialog: Int
+        let piece: Range<Int>
+    }
+
+    /// One piece of a wide file: the spool records read back, their rows, and the rows' CRC-32.
+    private final class WidePiece {
+        let input = ByteBuffer(capacity: 1 << 21)
+        let rows = ByteBuffer(capacity: 1 << 21)
+        var crc: UInt32 = 0
     }
 
     /// The dialogs asked for, each known to the files or the store; nil for all.

@@ -1,12 +1,16 @@
 import Dialogs
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One dialog's wide file, made in two steps. Which repeat rounds occur (service_1 … service_4) is known
 /// only once every answer has been read, and the columns come first in the file; so while the pass over the
 /// answers runs, each response is spooled to a scratch file as (step, round, value, label) cells, and at the
 /// end the CSV is written with columns in dialog order. Cheaper than reading the answer table again to find
-/// the rounds, which takes as long as the export itself.
-final class WideSpool {
+/// the rounds, which takes as long as the export itself. The spool is read back piece by piece (one per
+/// chunk of the pass), so both cores can format the rows (`WideRows`) while the output takes them in order.
+final class WideSpool: @unchecked Sendable {
     /// One response's spool record, written into a chunk's buffer:
     /// length, cell count, fixed columns (length, CSV), then per cell step, round, value and label.
     struct Record {
@@ -60,6 +64,10 @@ final class WideSpool {
     private let spoolURL: URL
     /// Highest round seen per step id (-1: outside groups).
     private var maxRound: [String: Int] = [:]
+    /// Where each chunk's records lie in the spool file, in chunk order.
+    private(set) var pieces: [Range<Int>] = []
+    private var length = 0
+    private var reader: FileHandle?
 
     init(dialogId: String, folder: URL) throws {
         self.dialogId = dialogId
@@ -71,6 +79,8 @@ final class WideSpool {
     /// Adds a chunk's records (in response order) and the rounds it saw.
     func add(_ records: ByteBuffer, rounds: [String: Int]) {
         spool.append(contentsOf: records.bytes)
+        pieces.append(length..<(length + records.count))
+        length += records.count
         for (step, round) in rounds where round > maxRound[step] ?? -2 { maxRound[step] = round }
     }
 
@@ -79,28 +89,73 @@ final class WideSpool {
         WideLayout(dialogId: dialogId, versions: versions, stored: maxRound.mapValues { $0 < 0 ? nil : $0 })
     }
 
-    /// Writes the CSV rows (no header) to `out` and removes the spool.
-    func writeRows(_ layout: WideLayout, to out: ByteWriter) throws {
+    /// Rounds per step code in `WideRows`' lookup table: the highest round + 2.
+    var roundsPerStep: Int { (maxRound.values.max() ?? -1) + 2 }
+
+    /// Ends the spool: from here its pieces can be read back, from any thread, with `read`.
+    func finishWriting() throws {
         try spool.flush()
         try spoolHandle.close()
-        defer { try? FileManager.default.removeItem(at: spoolURL) }
-        var steps = TextCodes()
-        // Per step code and round (+1): the columns, looked up in the layout once.
-        let roundsPerStep = (maxRound.values.max() ?? -1) + 2
-        var places: [Place] = []
-        var columns = [Range<Int>?](repeating: nil, count: layout.columnCount)
+        reader = try FileHandle(forReadingFrom: spoolURL)
+    }
+
+    /// One piece's records into `buffer` (positioned reads, so threads can share the file).
+    func read(_ piece: Range<Int>, into buffer: ByteBuffer) throws {
+        buffer.removeAll()
+        guard let descriptor = reader?.fileDescriptor else { throw SpoolUnreadable(dialogId: dialogId) }
+        buffer.write(upTo: piece.count) { start in
+            var done = 0
+            while done < piece.count {
+                let count = pread(descriptor, start + done, piece.count - done, off_t(piece.lowerBound + done))
+                guard count > 0 else { break }
+                done += count
+            }
+            return done
+        }
+        guard buffer.count == piece.count else { throw SpoolUnreadable(dialogId: dialogId) }
+    }
+
+    struct SpoolUnreadable: Error, CustomStringConvertible {
+        let dialogId: String
+        var description: String { "the scratch file of \(dialogId).csv could not be read back" }
+    }
+}
+
+/// Formats wide rows from spool records, once the layouts are known; one per thread (it caches where
+/// each step's cells go).
+final class WideRows {
+    private let layouts: [WideLayout]
+    private let roundsPerStep: [Int]
+    private var steps: [TextCodes]
+    /// Per dialog, per step code and round (+1): the columns, looked up in the layout once.
+    private var places: [[Place]]
+    private var columns: [Range<Int>?] = []
+
+    init(layouts: [WideLayout], roundsPerStep: [Int]) {
+        self.layouts = layouts
+        self.roundsPerStep = roundsPerStep
+        steps = layouts.map { _ in TextCodes() }
+        places = layouts.map { _ in [] }
+    }
+
+    /// Appends the CSV rows of `records` (whole length-prefixed spool records of `dialog`) to `out`.
+    func format(dialog: Int, records bytes: UnsafeBufferPointer<UInt8>, to out: ByteBuffer) {
+        let layout = layouts[dialog]
+        let roundsPerStep = roundsPerStep[dialog]
+        if columns.count < layout.columnCount { columns = Array(repeating: nil, count: layout.columnCount) }
         let fixedCount = WideLayout.fixedHeaders.count
-        let row = ByteBuffer(capacity: 1 << 16)
-        try SpoolReader(url: spoolURL).forEach { bytes in
-            var offset = 0
+        var offset = 0
+        while offset < bytes.count {
+            let length = Int(Self.get(bytes, &offset))
+            let recordEnd = offset + length
             let cellCount = Int(Self.get(bytes, &offset))
             let fixedLength = Int(Self.get(bytes, &offset))
             let fixed = offset..<(offset + fixedLength)
             offset += fixedLength
-            for index in fixedCount..<columns.count { columns[index] = nil }
+            for index in fixedCount..<layout.columnCount { columns[index] = nil }
             for _ in 0..<cellCount {
                 let stepLength = Int(Self.get(bytes, &offset))
-                let step = steps.code(UnsafeBufferPointer(rebasing: bytes[offset..<(offset + stepLength)]))
+                let step = steps[dialog].code(UnsafeBufferPointer(rebasing: bytes[offset..<(offset + stepLength)]))
                 offset += stepLength
                 let round = Int(Int32(bitPattern: Self.get(bytes, &offset)))
                 let valueLength = Int(Self.get(bytes, &offset))
@@ -110,26 +165,29 @@ final class WideSpool {
                 let label = offset..<(offset + labelLength)
                 offset += labelLength
                 let slot = step * roundsPerStep + round + 1
-                if places.count <= slot { places += Array(repeating: .unknown, count: (step + 1) * roundsPerStep - places.count) }
-                if places[slot] == .unknown { places[slot] = Place(layout.place(stepId: steps.text(step), repeatIndex: round < 0 ? nil : round)) }
-                let place = places[slot]
+                if places[dialog].count <= slot {
+                    places[dialog] += Array(repeating: .unknown, count: (step + 1) * roundsPerStep - places[dialog].count)
+                }
+                if places[dialog][slot] == .unknown {
+                    places[dialog][slot] = Place(layout.place(stepId: steps[dialog].text(step), repeatIndex: round < 0 ? nil : round))
+                }
+                let place = places[dialog][slot]
                 guard place.value >= 0 else { continue }
                 columns[Int(place.value)] = value
                 if place.label >= 0 { columns[Int(place.label)] = label }
             }
-            row.removeAll()
-            row.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[fixed]))
-            for index in fixedCount..<columns.count {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[fixed]))
+            for index in fixedCount..<layout.columnCount {
                 let cell = columns[index].map { UnsafeBufferPointer(rebasing: bytes[$0]) } ?? UnsafeBufferPointer(start: nil, count: 0)
-                row.write(upTo: 1 + CSVField.maximumLength(cell.count)) { start in
+                out.write(upTo: 1 + CSVField.maximumLength(cell.count)) { start in
                     var p = start
                     PointerWrite.byte(0x2C, &p)
                     CSVField.write(cell, to: &p)
                     return p - start
                 }
             }
-            row.append(contentsOf: CSVField.lineEnd)
-            out.append(contentsOf: row.bytes)
+            out.append(contentsOf: CSVField.lineEnd)
+            offset = recordEnd
         }
     }
 
@@ -154,35 +212,5 @@ final class WideSpool {
         let value = UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt32.self)
         offset += 4
         return UInt32(littleEndian: value)
-    }
-}
-
-/// Reads length-prefixed records back from a spool file, a few megabytes at a time, each in place.
-private struct SpoolReader {
-    let url: URL
-
-    func forEach(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        let handle = try FileHandle(forReadingFrom: url)
-        defer { try? handle.close() }
-        var buffer: [UInt8] = []
-        var start = 0
-        func fill(_ needed: Int) throws -> Bool {
-            while buffer.count - start < needed {
-                guard let chunk = try handle.read(upToCount: 1 << 22), !chunk.isEmpty else { return false }
-                buffer.removeSubrange(0..<start)
-                start = 0
-                buffer.append(contentsOf: chunk)
-            }
-            return true
-        }
-        while try fill(4) {
-            let length = Int(buffer[start]) | Int(buffer[start + 1]) << 8 | Int(buffer[start + 2]) << 16 | Int(buffer[start + 3]) << 24
-            start += 4
-            guard try fill(length) else { break }
-            try buffer.withUnsafeBufferPointer { all in
-                try body(UnsafeBufferPointer(rebasing: all[start..<(start + length)]))
-            }
-            start += length
-        }
     }
 }
