@@ -29,15 +29,26 @@ final class WideSpool: @unchecked Sendable {
             buffer.append(contentsOf: fixed)
         }
 
+        /// One cell, written in one reservation (a million of them per export).
         mutating func add(step: UnsafeBufferPointer<UInt8>, round: Int, value: UnsafeBufferPointer<UInt8>, label: UnsafeBufferPointer<UInt8>) {
-            Self.put(UInt32(step.count), buffer)
-            buffer.append(contentsOf: step)
-            Self.put(UInt32(bitPattern: Int32(round)), buffer)
-            Self.put(UInt32(value.count), buffer)
-            buffer.append(contentsOf: value)
-            Self.put(UInt32(label.count), buffer)
-            buffer.append(contentsOf: label)
+            buffer.write(upTo: 16 + step.count + value.count + label.count) { start in
+                var p = start
+                Self.store(UInt32(step.count), &p)
+                PointerWrite.bytes(step, &p)
+                Self.store(UInt32(bitPattern: Int32(round)), &p)
+                Self.store(UInt32(value.count), &p)
+                PointerWrite.bytes(value, &p)
+                Self.store(UInt32(label.count), &p)
+                PointerWrite.bytes(label, &p)
+                return p - start
+            }
             cells += 1
+        }
+
+        @inline(__always)
+        private static func store(_ value: UInt32, _ out: inout UnsafeMutablePointer<UInt8>) {
+            UnsafeMutableRawPointer(out).storeBytes(of: value.littleEndian, as: UInt32.self)
+            out += 4
         }
 
         /// Fills in the length and the cell count.

