@@ -22,14 +22,15 @@ final class CSVChunkFormatter {
     private let rows: AnswerRows
     private var long: LongRows
     private var clock: LocalClock
-    private let dialogs: [String: Int]
+    /// The dialogs with wide files, in file order: a few, so a scan beats hashing a string per response.
+    private let dialogs: [String]
     private var steps = TextCodes()
 
     init(_ db: Database, dialogIds: [String], timeZone: TimeZone) throws {
         rows = try AnswerRows(db)
         long = LongRows(clock: LocalClock(timeZone: timeZone))
         clock = LocalClock(timeZone: timeZone)
-        dialogs = Dictionary(uniqueKeysWithValues: dialogIds.enumerated().map { ($0.element, $0.offset) })
+        dialogs = dialogIds
     }
 
     func format(_ responses: ExportResponses, _ positions: Range<Int>, reusing reuse: CSVChunk?) throws -> CSVChunk {
@@ -48,9 +49,11 @@ final class CSVChunkFormatter {
                 record?.end()
                 let response = responses.infos[position]
                 long.begin(responses.ids[position], response)
-                record = dialogs[response.dialog].map { dialog in
-                    WideSpool.Record(dialog: dialog, fixed: fixedFields(responses.ids[position], response),
-                                     into: chunk.spools[dialog])
+                let id = responses.ids[position]
+                record = dialogs.firstIndex(of: response.dialog).map { dialog in
+                    WideSpool.Record(dialog: dialog, into: chunk.spools[dialog], fixedUpTo: Self.fixedMaximum(response)) { p in
+                        writeFixed(id, response, &p)
+                    }
                 }
             }
             long.append(rows, to: chunk.long)
@@ -72,16 +75,35 @@ final class CSVChunkFormatter {
         return chunk
     }
 
-    /// The wide file's fixed columns of a response, already CSV.
-    private func fixedFields(_ id: Int64, _ response: ExportResponses.Info) -> [UInt8] {
-        var fixed: [UInt8] = []
-        let fields = [String(id), response.version, response.status, response.participant, response.city,
-                      clock.timestamp(milliseconds: response.startedAt), clock.timestamp(milliseconds: response.finishedAt),
-                      response.meetingId.map(String.init) ?? ""]
-        for (index, field) in fields.enumerated() {
-            if index > 0 { fixed.append(0x2C) }
-            CSVField.append(field, to: &fixed)
+    /// The wide file's fixed columns of a response, already CSV, written in place (no strings per response).
+    private func writeFixed(_ id: Int64, _ response: ExportResponses.Info, _ p: inout UnsafeMutablePointer<UInt8>) {
+        func text(_ field: String) {
+            PointerWrite.byte(0x2C, &p)
+            var field = field
+            field.withUTF8 { CSVField.write($0, to: &p) }
         }
-        return fixed
+        Self.writeNumber(id, &p)
+        text(response.version)
+        text(response.status)
+        text(response.participant)
+        text(response.city)
+        PointerWrite.byte(0x2C, &p)
+        clock.writeTimestamp(milliseconds: response.startedAt, to: &p)
+        PointerWrite.byte(0x2C, &p)
+        clock.writeTimestamp(milliseconds: response.finishedAt, to: &p)
+        PointerWrite.byte(0x2C, &p)
+        if let meeting = response.meetingId { Self.writeNumber(meeting, &p) }
+    }
+
+    private static func fixedMaximum(_ response: ExportResponses.Info) -> Int {
+        3 * 21 + 2 * LocalClock.timestampLength + 8 + CSVField.maximumLength(response.version.utf8.count)
+            + CSVField.maximumLength(response.status.utf8.count) + CSVField.maximumLength(response.participant.utf8.count)
+            + CSVField.maximumLength(response.city.utf8.count)
+    }
+
+    /// A number as CSV: digits (and a sign), which need neither quotes nor the formula guard.
+    @inline(__always)
+    private static func writeNumber(_ number: Int64, _ p: inout UnsafeMutablePointer<UInt8>) {
+        PointerWrite.decimal(number, &p)
     }
 }

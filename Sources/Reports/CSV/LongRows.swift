@@ -2,7 +2,8 @@
 /// escaped once per response rather than once per answer.
 struct LongRows {
     private var clock: LocalClock
-    private var prefix: [UInt8] = []
+    /// The current response's fields, already CSV (a buffer of its own: written in place per response).
+    private let prefix = ByteBuffer(capacity: 1 << 10)
 
     init(clock: LocalClock) {
         self.clock = clock
@@ -10,10 +11,19 @@ struct LongRows {
 
     /// Starts the rows of a response: its own fields, escaped once.
     mutating func begin(_ responseId: Int64, _ response: ExportResponses.Info) {
-        prefix.removeAll(keepingCapacity: true)
-        for field in [String(responseId), response.dialog, response.version, response.status, response.participant, response.city] {
-            CSVField.append(field, to: &prefix)
-            prefix.append(0x2C)
+        prefix.removeAll()
+        let fields = [response.dialog, response.version, response.status, response.participant, response.city]
+        prefix.write(upTo: 21 + fields.reduce(6) { $0 + CSVField.maximumLength($1.utf8.count) }) { start in
+            var p = start
+            // A number needs neither quotes nor the formula guard: its digits are the field.
+            PointerWrite.decimal(responseId, &p)
+            PointerWrite.byte(0x2C, &p)
+            for field in fields {
+                var field = field
+                field.withUTF8 { CSVField.write($0, to: &p) }
+                PointerWrite.byte(0x2C, &p)
+            }
+            return p - start
         }
     }
 
@@ -28,7 +38,7 @@ struct LongRows {
             + CSVField.maximumLength(label.count)
         out.write(upTo: longest) { start in
             var p = start
-            prefix.withUnsafeBufferPointer { PointerWrite.bytes($0, &p) }
+            PointerWrite.bytes(prefix.bytes, &p)
             CSVField.write(step, to: &p)
             PointerWrite.byte(0x2C, &p)
             if let round { PointerWrite.decimal(round + 1, &p) }

@@ -19,14 +19,20 @@ final class WideSpool: @unchecked Sendable {
         private let start: Int
         private var cells: UInt32 = 0
 
-        init(dialog: Int, fixed: [UInt8], into buffer: ByteBuffer) {
+        /// Starts a response's record; `fixed` writes its fixed columns, already CSV, at most `maximum` bytes.
+        init(dialog: Int, into buffer: ByteBuffer, fixedUpTo maximum: Int, fixed: (inout UnsafeMutablePointer<UInt8>) -> Void) {
             self.dialog = dialog
             self.buffer = buffer
             start = buffer.count
-            Self.put(0, buffer)
-            Self.put(0, buffer)
-            Self.put(UInt32(fixed.count), buffer)
-            buffer.append(contentsOf: fixed)
+            buffer.write(upTo: 12 + maximum) { begin in
+                var p = begin + 12
+                fixed(&p)
+                var head = begin
+                Self.store(0, &head)
+                Self.store(0, &head)
+                Self.store(UInt32(p - begin - 12), &head)
+                return p - begin
+            }
         }
 
         /// One cell, written in one reservation (a million of them per export).
@@ -55,13 +61,6 @@ final class WideSpool: @unchecked Sendable {
         func end() {
             Self.patch(UInt32(buffer.count - start - 4), buffer, at: start)
             Self.patch(cells, buffer, at: start + 4)
-        }
-
-        private static func put(_ value: UInt32, _ buffer: ByteBuffer) {
-            buffer.write(upTo: 4) { out in
-                UnsafeMutableRawPointer(out).storeBytes(of: value.littleEndian, as: UInt32.self)
-                return 4
-            }
         }
 
         private static func patch(_ value: UInt32, _ buffer: ByteBuffer, at offset: Int) {
