@@ -78,9 +78,11 @@ struct IndicatorData {
             WHERE r.dialogId = ? AND \(filter.sql("m.startsAt"))
             """, arguments: [ReportDialogs.checkIn, ReportDialogs.monitoring] + filter.arguments
                 + [ReportDialogs.debrief] + filter.arguments + [ReportDialogs.debrief] + filter.arguments)
+        // The ids as bytes, compared with the column in place (String.UTF8View's elementsEqual is generic and slow).
+        let dialogIds = Dialog.allCases.map { Array($0.id.utf8) }
         while try rows.next() {
             let dialogId = rows.bytes(1)
-            guard let dialog = Dialog.allCases.first(where: { dialogId.elementsEqual($0.id.utf8) }) else { continue }
+            guard let dialog = dialogIds.firstIndex(where: { $0.elementsEqual(dialogId) }).map({ Dialog.allCases[$0] }) else { continue }
             let id = rows.int64(0)
             responses[id] = Response(dialog: dialog, personId: rows.int64(2), finishedAt: rows.milliseconds(3) ?? 0,
                                      complete: rows.bytes(4).elementsEqual("complete".utf8), meetingId: rows.optionalInt64(5))

@@ -55,5 +55,10 @@ struct ExportResponses: Sendable {
     var isEmpty: Bool { ids.isEmpty }
 
     /// Dialog ids present, sorted.
-    var dialogIds: [String] { Set(infos.map(\.dialog)).sorted() }
+    var dialogIds: [String] {
+        // A handful of distinct ids, each one shared String (`TextCodes`): comparing beats hashing 100k strings.
+        var seen: [String] = []
+        for info in infos where !seen.contains(info.dialog) { seen.append(info.dialog) }
+        return seen.sorted()
+    }
 }
