@@ -7,6 +7,8 @@ final class ByteWriter: ByteSink {
     private let handle: FileHandle?
     private let checksums: Bool
     private let capacity = 1 << 20
+    /// Appends at least this large are written straight from the caller's bytes.
+    private let directSize = 1 << 18
     private let storage: UnsafeMutablePointer<UInt8>
     private var used = 0
     /// Bytes at the start of `storage` already in `crc` (appended with their own checksum).
@@ -43,11 +45,13 @@ final class ByteWriter: ByteSink {
 
     func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
-        if used + bytes.count > capacity { drain() }
-        if bytes.count > capacity {
+        // A formatted chunk (hundreds of kilobytes) goes out as it is rather than copied through the buffer.
+        if bytes.count >= directSize {
+            drain()
             emit(UnsafeRawBufferPointer(bytes))
             return
         }
+        if used + bytes.count > capacity { drain() }
         (storage + used).update(from: base, count: bytes.count)
         used += bytes.count
     }
@@ -59,10 +63,11 @@ final class ByteWriter: ByteSink {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         crc.update(UnsafeRawBufferPointer(start: storage + checked, count: used - checked))
         checked = used
-        if used + bytes.count > capacity { drain() }
-        if bytes.count > capacity {
+        if bytes.count >= directSize {
+            drain()
             write(UnsafeRawBufferPointer(bytes))
         } else {
+            if used + bytes.count > capacity { drain() }
             (storage + used).update(from: base, count: bytes.count)
             used += bytes.count
             checked = used
