@@ -40,12 +40,6 @@ extension DialogInvitation: FetchableRecord, MutablePersistableRecord {
         id = inserted.rowID
     }
 
-    /// The newest invitation of a person to a dialog, from any source.
-    public static func latest(personId: Int64, dialogId: String, in db: Database) throws -> DialogInvitation? {
-        try DialogInvitation.filter(Column("personId") == personId && Column("dialogId") == dialogId)
-            .order(Column("invitedAt").desc, Column("id").desc).fetchOne(db)
-    }
-
     /// The newest `limit` invitations of a person to a dialog from one source, newest first.
     public static func latest(_ limit: Int, personId: Int64, dialogId: String, source: Source,
                               in db: Database) throws -> [DialogInvitation] {
