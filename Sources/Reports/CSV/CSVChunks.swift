@@ -6,9 +6,16 @@ final class CSVChunk {
     let long = ByteBuffer(capacity: 1 << 22)
     /// The CRC-32 of `long`, computed on the thread that formatted it so the writer need not.
     fileprivate(set) var longCRC: UInt32 = 0
-    let spools: [ByteBuffer]
+    private(set) var spools: [ByteBuffer]
     /// Per dialog (as in `spools`): the highest repeat round seen per step id (-1 outside groups).
     fileprivate(set) var rounds: [[String: Int]]
+
+    /// The records of dialog `index`, handed over (to its `WideSpool`); the chunk gets a fresh buffer.
+    func takeSpool(_ index: Int) -> ByteBuffer {
+        let records = spools[index]
+        spools[index] = ByteBuffer(capacity: 1 << 20)
+        return records
+    }
 
     init(dialogCount: Int) {
         spools = (0..<dialogCount).map { _ in ByteBuffer(capacity: 1 << 20) }

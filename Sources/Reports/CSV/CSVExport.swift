@@ -95,7 +95,7 @@ public enum CSVExport {
                                  second: SecondReader?, folder: URL, to destination: FileHandle) throws {
         let zip = StoredZipWriter(handle: destination, modified: options.now, timeZone: options.timeZone)
         let dialogIds = responses.dialogIds
-        let spools = try dialogIds.map { try WideSpool(dialogId: $0, folder: folder) }
+        let spools = dialogIds.map { WideSpool(dialogId: $0) }
         let chunks = AnswerRows.chunks(responses)
         let ordered = OrderedChunks<CSVChunk>(count: chunks.count)
         second?.start { db in
@@ -112,7 +112,7 @@ public enum CSVExport {
         let formatter = try CSVChunkFormatter(db, dialogIds: dialogIds, timeZone: options.timeZone)
         try ordered.writeInOrder(format: { chunk, reuse in try formatter.format(responses, chunks[chunk], reusing: reuse) }) { chunk in
             longOut.append(contentsOf: chunk.long.bytes, crc: chunk.longCRC)
-            for (index, spool) in spools.enumerated() { spool.add(chunk.spools[index], rounds: chunk.rounds[index]) }
+            for (index, spool) in spools.enumerated() { spool.add(chunk.takeSpool(index), rounds: chunk.rounds[index]) }
         }
         if let longFile {
             let done = try longFile.finish()
@@ -135,17 +135,16 @@ public enum CSVExport {
         var names = OptionNames(catalog: options.catalog)
         let layouts = try spools.map { spool in
             let versions = [options.catalog?.dialog(id: spool.dialogId)].compactMap { $0 } + (try names.olderVersions(spool.dialogId, in: db))
-            try spool.finishWriting()
             return spool.layout(versions: versions)
         }
         let roundsPerStep = spools.map(\.roundsPerStep)
-        let units = spools.enumerated().flatMap { dialog, spool in spool.pieces.map { WideUnit(dialog: dialog, piece: $0) } }
+        let units = spools.enumerated().flatMap { dialog, spool in spool.pieces.indices.map { WideUnit(dialog: dialog, piece: $0) } }
         let ordered = OrderedChunks<WidePiece>(count: units.count)
         @Sendable func format(_ unit: Int, _ reuse: WidePiece?, _ rows: WideRows) throws -> WidePiece {
             let piece = reuse ?? WidePiece()
-            try spools[units[unit].dialog].read(units[unit].piece, into: piece.input)
             piece.rows.removeAll()
-            rows.format(dialog: units[unit].dialog, records: piece.input.bytes, to: piece.rows)
+            let records = spools[units[unit].dialog].pieces[units[unit].piece]
+            rows.format(dialog: units[unit].dialog, records: records.bytes, to: piece.rows)
             piece.crc = CRC32.checksum(piece.rows.bytes)
             return piece
         }
@@ -190,12 +189,11 @@ public enum CSVExport {
 
     private struct WideUnit {
         let dialog: Int
-        let piece: Range<Int>
+        let piece: Int
     }
 
-    /// One piece of a wide file: the spool records read back, their rows, and the rows' CRC-32.
+    /// One piece of a wide file: the rows of one chunk's spool records, and the rows' CRC-32.
     private final class WidePiece {
-        let input = ByteBuffer(capacity: 1 << 21)
         let rows = ByteBuffer(capacity: 1 << 21)
         var crc: UInt32 = 0
     }

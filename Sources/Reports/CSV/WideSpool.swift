@@ -1,15 +1,11 @@
 import Dialogs
-import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// One dialog's wide file, made in two steps. Which repeat rounds occur (service_1 … service_4) is known
 /// only once every answer has been read, and the columns come first in the file; so while the pass over the
-/// answers runs, each response is spooled to a scratch file as (step, round, value, label) cells, and at the
+/// answers runs, each response is spooled in memory as (step, round, value, label) cells, and at the
 /// end the CSV is written with columns in dialog order. Cheaper than reading the answer table again to find
-/// the rounds, which takes as long as the export itself. The spool is read back piece by piece (one per
-/// chunk of the pass), so both cores can format the rows (`WideRows`) while the output takes them in order.
+/// the rounds, which takes as long as the export itself. The spool is kept piece by piece (one per chunk
+/// of the pass), so both cores can format the rows (`WideRows`) while the output takes them in order.
 final class WideSpool: @unchecked Sendable {
     /// One response's spool record, written into a chunk's buffer:
     /// length, cell count, fixed columns (length, CSV), then per cell step, round, value and label.
@@ -69,28 +65,19 @@ final class WideSpool: @unchecked Sendable {
     }
 
     let dialogId: String
-    private let spool: ByteWriter
-    private let spoolHandle: FileHandle
-    private let spoolURL: URL
     /// Highest round seen per step id (-1: outside groups).
     private var maxRound: [String: Int] = [:]
-    /// Where each chunk's records lie in the spool file, in chunk order.
-    private(set) var pieces: [Range<Int>] = []
-    private var length = 0
-    private var reader: FileHandle?
+    /// Each chunk's records, in chunk order: the chunks' own buffers, kept in memory (a few tens of MB for a
+    /// million answers) rather than written to a scratch file and read back, which cost the kernel two copies.
+    private(set) var pieces: [ByteBuffer] = []
 
-    init(dialogId: String, folder: URL) throws {
+    init(dialogId: String) {
         self.dialogId = dialogId
-        spoolURL = folder.appendingPathComponent("\(dialogId).spool")
-        spoolHandle = try ScratchFiles.create(spoolURL)
-        spool = ByteWriter(handle: spoolHandle)
     }
 
-    /// Adds a chunk's records (in response order) and the rounds it saw.
+    /// Adds a chunk's records (in response order) and the rounds it saw; the spool keeps `records`.
     func add(_ records: ByteBuffer, rounds: [String: Int]) {
-        spool.append(contentsOf: records.bytes)
-        pieces.append(length..<(length + records.count))
-        length += records.count
+        pieces.append(records)
         for (step, round) in rounds where round > maxRound[step] ?? -2 { maxRound[step] = round }
     }
 
@@ -101,34 +88,6 @@ final class WideSpool: @unchecked Sendable {
 
     /// Rounds per step code in `WideRows`' lookup table: the highest round + 2.
     var roundsPerStep: Int { (maxRound.values.max() ?? -1) + 2 }
-
-    /// Ends the spool: from here its pieces can be read back, from any thread, with `read`.
-    func finishWriting() throws {
-        try spool.flush()
-        try spoolHandle.close()
-        reader = try FileHandle(forReadingFrom: spoolURL)
-    }
-
-    /// One piece's records into `buffer` (positioned reads, so threads can share the file).
-    func read(_ piece: Range<Int>, into buffer: ByteBuffer) throws {
-        buffer.removeAll()
-        guard let descriptor = reader?.fileDescriptor else { throw SpoolUnreadable(dialogId: dialogId) }
-        buffer.write(upTo: piece.count) { start in
-            var done = 0
-            while done < piece.count {
-                let count = pread(descriptor, start + done, piece.count - done, off_t(piece.lowerBound + done))
-                guard count > 0 else { break }
-                done += count
-            }
-            return done
-        }
-        guard buffer.count == piece.count else { throw SpoolUnreadable(dialogId: dialogId) }
-    }
-
-    struct SpoolUnreadable: Error, CustomStringConvertible {
-        let dialogId: String
-        var description: String { "the scratch file of \(dialogId).csv could not be read back" }
-    }
 }
 
 /// Formats wide rows from spool records, once the layouts are known; one per thread (it caches where
