@@ -63,14 +63,18 @@ final class CSVChunkFormatter {
                     }
                 }
             }
-            long.append(rows, to: chunk.long)
-            guard let dialog = record?.dialog else { return }
             let stepBytes = rows.bytes(AnswerRows.Column.stepId)
+            let value = rows.bytes(AnswerRows.Column.value)
+            let label = rows.bytes(AnswerRows.Column.label)
+            let repeatIndex = rows.optionalInt64(AnswerRows.Column.repeatIndex)
+            long.append(step: stepBytes, round: repeatIndex, value: value, label: label,
+                        answeredAt: rows.milliseconds(AnswerRows.Column.answeredAt), to: chunk.long)
+            guard let dialog = record?.dialog else { return }
             let step = steps.code(stepBytes)
-            let round = rows.isNull(AnswerRows.Column.repeatIndex) ? -1 : Int(rows.int64(AnswerRows.Column.repeatIndex))
+            let round = repeatIndex.map { Int($0) } ?? -1
             if rounds[dialog].count <= step { rounds[dialog] += Array(repeating: 0, count: step + 1 - rounds[dialog].count) }
             if round + 2 > rounds[dialog][step] { rounds[dialog][step] = round + 2 }
-            record?.add(step: stepBytes, round: round, value: rows.bytes(AnswerRows.Column.value), label: rows.bytes(AnswerRows.Column.label))
+            record?.add(step: stepBytes, round: round, value: value, label: label)
         }
         record?.end()
         chunk.longCRC = CRC32.checksum(chunk.long.bytes)
