@@ -1,3 +1,4 @@
+import Dialogs
 import Foundation
 import GRDB
 
@@ -32,12 +33,31 @@ final class CSVChunkFormatter {
     /// The dialogs with wide files, in file order: a few, so a scan beats hashing a string per response.
     private let dialogs: [String]
     private var steps = TextCodes()
+    /// Codes below this are the same in every formatter and `WideRows` given the same seed.
+    private let seeded: Int
 
-    init(_ db: Database, dialogIds: [String], timeZone: TimeZone) throws {
+    /// `seed`: step ids to number first (`seed(catalog:dialogIds:)`), so spool records carry two-byte codes.
+    init(_ db: Database, dialogIds: [String], seed: [String], timeZone: TimeZone) throws {
         rows = try AnswerRows(db)
         long = LongRows(clock: LocalClock(timeZone: timeZone))
         clock = LocalClock(timeZone: timeZone)
         dialogs = dialogIds
+        steps.seed(seed)
+        seeded = steps.count
+    }
+
+    /// The step ids of the dialogs' current definitions (inner steps of repeat groups too), in order.
+    static func seed(catalog: DialogCatalog?, dialogIds: [String]) -> [String] {
+        guard let catalog else { return [] }
+        var ids: [String] = []
+        for dialogId in dialogIds {
+            guard let dialog = catalog.dialog(id: dialogId) else { continue }
+            for step in dialog.steps {
+                ids.append(step.id)
+                ids.append(contentsOf: step.innerSteps.map(\.id))
+            }
+        }
+        return ids
     }
 
     func format(_ responses: ExportResponses, _ positions: Range<Int>, reusing reuse: CSVChunk?) throws -> CSVChunk {
@@ -74,7 +94,7 @@ final class CSVChunkFormatter {
             let round = repeatIndex.map { Int($0) } ?? -1
             if rounds[dialog].count <= step { rounds[dialog] += Array(repeating: 0, count: step + 1 - rounds[dialog].count) }
             if round + 2 > rounds[dialog][step] { rounds[dialog][step] = round + 2 }
-            record?.add(step: stepBytes, round: round, value: value, label: label)
+            record?.add(step: stepBytes, code: step, seeded: seeded, round: round, value: value, label: label)
         }
         record?.end()
         chunk.longCRC = CRC32.checksum(chunk.long.bytes)

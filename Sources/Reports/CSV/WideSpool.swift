@@ -8,7 +8,7 @@ import Dialogs
 /// of the pass), so both cores can format the rows (`WideRows`) while the output takes them in order.
 final class WideSpool: @unchecked Sendable {
     /// One response's spool record, written into a chunk's buffer:
-    /// length, cell count, fixed columns (length, CSV), then per cell step, round, value and label.
+    /// length, cell count, fixed columns (length, CSV), then per cell step, round, value and label (`add`).
     struct Record {
         let dialog: Int
         private let buffer: ByteBuffer
@@ -31,20 +31,49 @@ final class WideSpool: @unchecked Sendable {
             }
         }
 
-        /// One cell, written in one reservation (a million of them per export).
-        mutating func add(step: UnsafeBufferPointer<UInt8>, round: Int, value: UnsafeBufferPointer<UInt8>, label: UnsafeBufferPointer<UInt8>) {
-            buffer.write(upTo: 16 + step.count + value.count + label.count) { start in
+        /// One cell, written in one reservation (a million of them per export): the step as its seeded code
+        /// (two bytes; 0xFFFF and the text for a step not seeded), round + 1 in a byte, value and label each
+        /// after a two-byte length (0xFFFF and four bytes when longer).
+        mutating func add(step: UnsafeBufferPointer<UInt8>, code: Int, seeded: Int, round: Int, value: UnsafeBufferPointer<UInt8>,
+                          label: UnsafeBufferPointer<UInt8>) {
+            buffer.write(upTo: 27 + step.count + value.count + label.count) { start in
                 var p = start
-                Self.store(UInt32(step.count), &p)
-                PointerWrite.bytes(step, &p)
-                Self.store(UInt32(bitPattern: Int32(round)), &p)
-                Self.store(UInt32(value.count), &p)
+                if code < seeded, code < 0xFFFF {
+                    Self.store16(UInt16(code), &p)
+                } else {
+                    Self.store16(0xFFFF, &p)
+                    Self.length(step.count, &p)
+                    PointerWrite.bytes(step, &p)
+                }
+                if round + 1 < 0xFF, round >= -1 {
+                    PointerWrite.byte(UInt8(round + 1), &p)
+                } else {
+                    PointerWrite.byte(0xFF, &p)
+                    Self.store(UInt32(bitPattern: Int32(truncatingIfNeeded: round)), &p)
+                }
+                Self.length(value.count, &p)
                 PointerWrite.bytes(value, &p)
-                Self.store(UInt32(label.count), &p)
+                Self.length(label.count, &p)
                 PointerWrite.bytes(label, &p)
                 return p - start
             }
             cells += 1
+        }
+
+        @inline(__always)
+        private static func length(_ count: Int, _ out: inout UnsafeMutablePointer<UInt8>) {
+            if count < 0xFFFF {
+                store16(UInt16(count), &out)
+            } else {
+                store16(0xFFFF, &out)
+                store(UInt32(count), &out)
+            }
+        }
+
+        @inline(__always)
+        private static func store16(_ value: UInt16, _ out: inout UnsafeMutablePointer<UInt8>) {
+            UnsafeMutableRawPointer(out).storeBytes(of: value.littleEndian, as: UInt16.self)
+            out += 2
         }
 
         @inline(__always)
@@ -100,10 +129,13 @@ final class WideRows {
     private var places: [[Place]]
     private var columns: [Range<Int>?] = []
 
-    init(layouts: [WideLayout], roundsPerStep: [Int]) {
+    /// `seed`: the step ids the chunk formatters seeded their codes with (`CSVChunkFormatter`).
+    init(layouts: [WideLayout], roundsPerStep: [Int], seed: [String]) {
         self.layouts = layouts
         self.roundsPerStep = roundsPerStep
-        steps = layouts.map { _ in TextCodes() }
+        var seeded = TextCodes()
+        seeded.seed(seed)
+        steps = layouts.map { _ in seeded }
         places = layouts.map { _ in [] }
     }
 
@@ -123,14 +155,19 @@ final class WideRows {
             offset += fixedLength
             for index in fixedCount..<layout.columnCount { columns[index] = nil }
             for _ in 0..<cellCount {
-                let stepLength = Int(Self.get(bytes, &offset))
-                let step = steps[dialog].code(UnsafeBufferPointer(rebasing: bytes[offset..<(offset + stepLength)]))
-                offset += stepLength
-                let round = Int(Int32(bitPattern: Self.get(bytes, &offset)))
-                let valueLength = Int(Self.get(bytes, &offset))
+                var step = Int(Self.get16(bytes, &offset))
+                if step == 0xFFFF {
+                    let stepLength = Self.length(bytes, &offset)
+                    step = steps[dialog].code(UnsafeBufferPointer(rebasing: bytes[offset..<(offset + stepLength)]))
+                    offset += stepLength
+                }
+                var round = Int(bytes[offset]) - 1
+                offset += 1
+                if round == 0xFE { round = Int(Int32(bitPattern: Self.get(bytes, &offset))) }
+                let valueLength = Self.length(bytes, &offset)
                 let value = offset..<(offset + valueLength)
                 offset += valueLength
-                let labelLength = Int(Self.get(bytes, &offset))
+                let labelLength = Self.length(bytes, &offset)
                 let label = offset..<(offset + labelLength)
                 offset += labelLength
                 let slot = step * roundsPerStep + round + 1
@@ -177,6 +214,20 @@ final class WideRows {
         }
     }
 
+    @inline(__always)
+    private static func get16(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int) -> UInt16 {
+        let value = UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt16.self)
+        offset += 2
+        return UInt16(littleEndian: value)
+    }
+
+    @inline(__always)
+    private static func length(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int) -> Int {
+        let short = get16(bytes, &offset)
+        return short == 0xFFFF ? Int(get(bytes, &offset)) : Int(short)
+    }
+
+    @inline(__always)
     private static func get(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int) -> UInt32 {
         let value = UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt32.self)
         offset += 4
