@@ -182,17 +182,22 @@ final class WideRows {
                 columns[Int(place.value)] = value
                 if place.label >= 0 { columns[Int(place.label)] = label }
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[fixed]))
-            for index in fixedCount..<layout.columnCount {
-                let cell = columns[index].map { UnsafeBufferPointer(rebasing: bytes[$0]) } ?? UnsafeBufferPointer(start: nil, count: 0)
-                out.write(upTo: 1 + CSVField.maximumLength(cell.count)) { start in
-                    var p = start
-                    PointerWrite.byte(0x2C, &p)
-                    CSVField.write(cell, to: &p)
-                    return p - start
+            // One reservation per row: a column's cell is a distinct part of the record, so the cells
+            // together are at most `length` bytes, each taking a comma and at most 3 + 2 × its bytes.
+            let columnCount = layout.columnCount
+            out.write(upTo: fixedLength + 4 * (columnCount - fixedCount) + 2 * length + 2) { start in
+                var p = start
+                PointerWrite.bytes(UnsafeBufferPointer(rebasing: bytes[fixed]), &p)
+                columns.withUnsafeBufferPointer { columns in
+                    for index in fixedCount..<columnCount {
+                        PointerWrite.byte(0x2C, &p)
+                        if let cell = columns[index] { CSVField.write(UnsafeBufferPointer(rebasing: bytes[cell]), to: &p) }
+                    }
                 }
+                PointerWrite.byte(0x0D, &p)
+                PointerWrite.byte(0x0A, &p)
+                return p - start
             }
-            out.append(contentsOf: CSVField.lineEnd)
             offset = recordEnd
         }
     }
