@@ -165,4 +165,37 @@ import Testing
         #expect(rows.map { [$0["topic"]!, $0["confidence"]!] } == [["speaking", "4"], ["events", "2"]])
         #expect(try CSVReader.records(files["answers.csv"]!).records.count == 4)
     }
+
+    /// Spool records use short forms (seeded step codes, a round byte, two-byte lengths) with escapes:
+    /// a step the catalog does not have, a round past 253 and a value of 64 KB or more still come out whole.
+    @Test func wideCellsPastTheSpoolsShortFormsComeOutWhole() throws {
+        let folder = try TemporaryFolder()
+        let database = try AppDatabase(folder: folder.url)
+        let at = local("2026-11-10 10:00")
+        let long = String(repeating: "ы", count: 40_000) + "\"end"
+        try database.writer.write { db in
+            var person = Person(telegramUserId: 1, alias: "A", role: .leader, city: "Ош", createdAt: at)
+            try person.insert(db)
+            var response = Response(personId: person.id!, conversationId: nil, dialogId: "mentorship-checkin", dialogVersion: "v1",
+                                    status: .complete, startedAt: at, finishedAt: at)
+            try response.insert(db)
+            for (step, round, value) in [("topic", nil, long), ("extra_step", 299, "x"), ("confidence", nil, "4")] as [(String, Int?, String)] {
+                var answer = AnswerRecord(responseId: response.id!, personId: person.id!, dialogId: "mentorship-checkin",
+                                          dialogVersion: "v1", stepId: step, repeatIndex: round, value: value, label: value, answeredAt: at)
+                try answer.insert(db)
+            }
+        }
+        let archive = try database.writer.write { db in
+            try CSVExport.archive(in: db, period: .allTime, options: ReportOptions(catalog: shippedCatalog, now: at),
+                                  pseudonym: try ParticipantPseudonym.forStore(db))
+        }
+        let files = Dictionary(uniqueKeysWithValues: try ZipReader.entries(archive.data).map { ($0.name, $0.data) })
+        let (headers, rows) = try CSVReader.records(files["mentorship-checkin.csv"]!)
+        #expect(headers.last == "extra_step_300_label")
+        #expect(rows.count == 1)
+        #expect(rows.first?["topic"] == long)
+        #expect(rows.first?["confidence"] == "4")
+        #expect(rows.first?["extra_step_300"] == "x")
+        #expect(rows.first?["extra_step_1"] == "")
+    }
 }

@@ -1,3 +1,4 @@
+import Dialogs
 import Foundation
 import GRDB
 
@@ -6,9 +7,16 @@ final class CSVChunk {
     let long = ByteBuffer(capacity: 1 << 22)
     /// The CRC-32 of `long`, computed on the thread that formatted it so the writer need not.
     fileprivate(set) var longCRC: UInt32 = 0
-    let spools: [ByteBuffer]
+    private(set) var spools: [ByteBuffer]
     /// Per dialog (as in `spools`): the highest repeat round seen per step id (-1 outside groups).
     fileprivate(set) var rounds: [[String: Int]]
+
+    /// The records of dialog `index`, handed over (to its `WideSpool`); the chunk gets a fresh buffer.
+    func takeSpool(_ index: Int) -> ByteBuffer {
+        let records = spools[index]
+        spools[index] = ByteBuffer(capacity: 1 << 20)
+        return records
+    }
 
     init(dialogCount: Int) {
         spools = (0..<dialogCount).map { _ in ByteBuffer(capacity: 1 << 20) }
@@ -25,12 +33,31 @@ final class CSVChunkFormatter {
     /// The dialogs with wide files, in file order: a few, so a scan beats hashing a string per response.
     private let dialogs: [String]
     private var steps = TextCodes()
+    /// Codes below this are the same in every formatter and `WideRows` given the same seed.
+    private let seeded: Int
 
-    init(_ db: Database, dialogIds: [String], timeZone: TimeZone) throws {
+    /// `seed`: step ids to number first (`seed(catalog:dialogIds:)`), so spool records carry two-byte codes.
+    init(_ db: Database, dialogIds: [String], seed: [String], timeZone: TimeZone) throws {
         rows = try AnswerRows(db)
         long = LongRows(clock: LocalClock(timeZone: timeZone))
         clock = LocalClock(timeZone: timeZone)
         dialogs = dialogIds
+        steps.seed(seed)
+        seeded = steps.count
+    }
+
+    /// The step ids of the dialogs' current definitions (inner steps of repeat groups too), in order.
+    static func seed(catalog: DialogCatalog?, dialogIds: [String]) -> [String] {
+        guard let catalog else { return [] }
+        var ids: [String] = []
+        for dialogId in dialogIds {
+            guard let dialog = catalog.dialog(id: dialogId) else { continue }
+            for step in dialog.steps {
+                ids.append(step.id)
+                ids.append(contentsOf: step.innerSteps.map(\.id))
+            }
+        }
+        return ids
     }
 
     func format(_ responses: ExportResponses, _ positions: Range<Int>, reusing reuse: CSVChunk?) throws -> CSVChunk {
@@ -56,14 +83,18 @@ final class CSVChunkFormatter {
                     }
                 }
             }
-            long.append(rows, to: chunk.long)
-            guard let dialog = record?.dialog else { return }
             let stepBytes = rows.bytes(AnswerRows.Column.stepId)
+            let value = rows.bytes(AnswerRows.Column.value)
+            let label = rows.bytes(AnswerRows.Column.label)
+            let repeatIndex = rows.optionalInt64(AnswerRows.Column.repeatIndex)
+            long.append(step: stepBytes, round: repeatIndex, value: value, label: label,
+                        answeredAt: rows.milliseconds(AnswerRows.Column.answeredAt), to: chunk.long)
+            guard let dialog = record?.dialog else { return }
             let step = steps.code(stepBytes)
-            let round = rows.isNull(AnswerRows.Column.repeatIndex) ? -1 : Int(rows.int64(AnswerRows.Column.repeatIndex))
+            let round = repeatIndex.map { Int($0) } ?? -1
             if rounds[dialog].count <= step { rounds[dialog] += Array(repeating: 0, count: step + 1 - rounds[dialog].count) }
             if round + 2 > rounds[dialog][step] { rounds[dialog][step] = round + 2 }
-            record?.add(step: stepBytes, round: round, value: rows.bytes(AnswerRows.Column.value), label: rows.bytes(AnswerRows.Column.label))
+            record?.add(step: stepBytes, code: step, seeded: seeded, round: round, value: value, label: label)
         }
         record?.end()
         chunk.longCRC = CRC32.checksum(chunk.long.bytes)

@@ -74,7 +74,7 @@ public enum CSVExport {
         let out = ByteWriter(handle: handle)
         out.append(contentsOf: CSVField.byteOrderMark)
         out.encode { CSVField.appendRow(longHeaders, to: &$0) }
-        let formatter = try CSVChunkFormatter(db, dialogIds: [], timeZone: options.timeZone)
+        let formatter = try CSVChunkFormatter(db, dialogIds: [], seed: [], timeZone: options.timeZone)
         var reuse: CSVChunk?
         for positions in AnswerRows.chunks(responses) {
             let chunk = try formatter.format(responses, positions, reusing: reuse)
@@ -95,11 +95,12 @@ public enum CSVExport {
                                  second: SecondReader?, folder: URL, to destination: FileHandle) throws {
         let zip = StoredZipWriter(handle: destination, modified: options.now, timeZone: options.timeZone)
         let dialogIds = responses.dialogIds
-        let spools = try dialogIds.map { try WideSpool(dialogId: $0, folder: folder) }
+        let spools = dialogIds.map { WideSpool(dialogId: $0) }
         let chunks = AnswerRows.chunks(responses)
         let ordered = OrderedChunks<CSVChunk>(count: chunks.count)
+        let seed = CSVChunkFormatter.seed(catalog: options.catalog, dialogIds: dialogIds)
         second?.start { db in
-            guard let formatter = try? CSVChunkFormatter(db, dialogIds: dialogIds, timeZone: options.timeZone) else { return }
+            guard let formatter = try? CSVChunkFormatter(db, dialogIds: dialogIds, seed: seed, timeZone: options.timeZone) else { return }
             ordered.help { chunk, reuse in try formatter.format(responses, chunks[chunk], reusing: reuse) }
         }
         let longFile = zip.canStream ? nil : try CSVFile(folder: folder, name: "answers.csv", headers: longHeaders)
@@ -109,10 +110,10 @@ public enum CSVExport {
             zip.out.encode { CSVField.appendRow(longHeaders, to: &$0) }
         }
         let longOut = longFile?.writer ?? zip.out
-        let formatter = try CSVChunkFormatter(db, dialogIds: dialogIds, timeZone: options.timeZone)
+        let formatter = try CSVChunkFormatter(db, dialogIds: dialogIds, seed: seed, timeZone: options.timeZone)
         try ordered.writeInOrder(format: { chunk, reuse in try formatter.format(responses, chunks[chunk], reusing: reuse) }) { chunk in
             longOut.append(contentsOf: chunk.long.bytes, crc: chunk.longCRC)
-            for (index, spool) in spools.enumerated() { spool.add(chunk.spools[index], rounds: chunk.rounds[index]) }
+            for (index, spool) in spools.enumerated() { spool.add(chunk.takeSpool(index), rounds: chunk.rounds[index]) }
         }
         if let longFile {
             let done = try longFile.finish()
@@ -120,7 +121,7 @@ public enum CSVExport {
         } else {
             try zip.endEntry()
         }
-        try writeWideFiles(in: db, options: options, spools: spools, second: second, folder: folder, zip: zip)
+        try writeWideFiles(in: db, options: options, spools: spools, seed: seed, second: second, folder: folder, zip: zip)
         let aggregates = try CSVFile(folder: folder, name: "indicators.csv", headers: IndicatorsCSV.headers)
         IndicatorsCSV.write(try indicators.value(db), language: options.language, to: aggregates.writer)
         let done = try aggregates.finish()
@@ -130,30 +131,29 @@ public enum CSVExport {
 
     /// The wide files, in dialog order, from the spools: pieces of rows formatted on both cores (each
     /// checksummed where it was formatted), written in order.
-    private static func writeWideFiles(in db: Database, options: ReportOptions, spools: [WideSpool], second: SecondReader?,
+    private static func writeWideFiles(in db: Database, options: ReportOptions, spools: [WideSpool], seed: [String], second: SecondReader?,
                                        folder: URL, zip: StoredZipWriter) throws {
         var names = OptionNames(catalog: options.catalog)
         let layouts = try spools.map { spool in
             let versions = [options.catalog?.dialog(id: spool.dialogId)].compactMap { $0 } + (try names.olderVersions(spool.dialogId, in: db))
-            try spool.finishWriting()
             return spool.layout(versions: versions)
         }
         let roundsPerStep = spools.map(\.roundsPerStep)
-        let units = spools.enumerated().flatMap { dialog, spool in spool.pieces.map { WideUnit(dialog: dialog, piece: $0) } }
+        let units = spools.enumerated().flatMap { dialog, spool in spool.pieces.indices.map { WideUnit(dialog: dialog, piece: $0) } }
         let ordered = OrderedChunks<WidePiece>(count: units.count)
         @Sendable func format(_ unit: Int, _ reuse: WidePiece?, _ rows: WideRows) throws -> WidePiece {
             let piece = reuse ?? WidePiece()
-            try spools[units[unit].dialog].read(units[unit].piece, into: piece.input)
             piece.rows.removeAll()
-            rows.format(dialog: units[unit].dialog, records: piece.input.bytes, to: piece.rows)
+            let records = spools[units[unit].dialog].pieces[units[unit].piece]
+            rows.format(dialog: units[unit].dialog, records: records.bytes, to: piece.rows)
             piece.crc = CRC32.checksum(piece.rows.bytes)
             return piece
         }
         second?.start { _ in
-            let rows = WideRows(layouts: layouts, roundsPerStep: roundsPerStep)
+            let rows = WideRows(layouts: layouts, roundsPerStep: roundsPerStep, seed: seed)
             ordered.help { unit, reuse in try format(unit, reuse, rows) }
         }
-        let rows = WideRows(layouts: layouts, roundsPerStep: roundsPerStep)
+        let rows = WideRows(layouts: layouts, roundsPerStep: roundsPerStep, seed: seed)
         var current = -1
         var file: CSVFile?
         var out = zip.out
@@ -190,12 +190,11 @@ public enum CSVExport {
 
     private struct WideUnit {
         let dialog: Int
-        let piece: Range<Int>
+        let piece: Int
     }
 
-    /// One piece of a wide file: the spool records read back, their rows, and the rows' CRC-32.
+    /// One piece of a wide file: the rows of one chunk's spool records, and the rows' CRC-32.
     private final class WidePiece {
-        let input = ByteBuffer(capacity: 1 << 21)
         let rows = ByteBuffer(capacity: 1 << 21)
         var crc: UInt32 = 0
     }

@@ -27,13 +27,11 @@ struct LongRows {
         }
     }
 
-    /// One answer of the response begun last.
-    mutating func append(_ rows: RawRows, to out: ByteBuffer) {
-        let step = rows.bytes(AnswerRows.Column.stepId)
-        let value = rows.bytes(AnswerRows.Column.value)
-        let label = rows.bytes(AnswerRows.Column.label)
-        let round = rows.optionalInt64(AnswerRows.Column.repeatIndex)
-        let answeredAt = rows.milliseconds(AnswerRows.Column.answeredAt)
+    /// One answer of the response begun last, from its columns (read once by the caller, which spools
+    /// them too: each SQLite column call takes its mutex).
+    @inline(__always)
+    mutating func append(step: UnsafeBufferPointer<UInt8>, round: Int64?, value: UnsafeBufferPointer<UInt8>,
+                         label: UnsafeBufferPointer<UInt8>, answeredAt: Int64?, to out: ByteBuffer) {
         let longest = prefix.count + 64 + CSVField.maximumLength(step.count) + CSVField.maximumLength(value.count)
             + CSVField.maximumLength(label.count)
         out.write(upTo: longest) { start in

@@ -1,18 +1,14 @@
 import Dialogs
-import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// One dialog's wide file, made in two steps. Which repeat rounds occur (service_1 … service_4) is known
 /// only once every answer has been read, and the columns come first in the file; so while the pass over the
-/// answers runs, each response is spooled to a scratch file as (step, round, value, label) cells, and at the
+/// answers runs, each response is spooled in memory as (step, round, value, label) cells, and at the
 /// end the CSV is written with columns in dialog order. Cheaper than reading the answer table again to find
-/// the rounds, which takes as long as the export itself. The spool is read back piece by piece (one per
-/// chunk of the pass), so both cores can format the rows (`WideRows`) while the output takes them in order.
+/// the rounds, which takes as long as the export itself. The spool is kept piece by piece (one per chunk
+/// of the pass), so both cores can format the rows (`WideRows`) while the output takes them in order.
 final class WideSpool: @unchecked Sendable {
     /// One response's spool record, written into a chunk's buffer:
-    /// length, cell count, fixed columns (length, CSV), then per cell step, round, value and label.
+    /// length, cell count, fixed columns (length, CSV), then per cell step, round, value and label (`add`).
     struct Record {
         let dialog: Int
         private let buffer: ByteBuffer
@@ -35,20 +31,49 @@ final class WideSpool: @unchecked Sendable {
             }
         }
 
-        /// One cell, written in one reservation (a million of them per export).
-        mutating func add(step: UnsafeBufferPointer<UInt8>, round: Int, value: UnsafeBufferPointer<UInt8>, label: UnsafeBufferPointer<UInt8>) {
-            buffer.write(upTo: 16 + step.count + value.count + label.count) { start in
+        /// One cell, written in one reservation (a million of them per export): the step as its seeded code
+        /// (two bytes; 0xFFFF and the text for a step not seeded), round + 1 in a byte, value and label each
+        /// after a two-byte length (0xFFFF and four bytes when longer).
+        mutating func add(step: UnsafeBufferPointer<UInt8>, code: Int, seeded: Int, round: Int, value: UnsafeBufferPointer<UInt8>,
+                          label: UnsafeBufferPointer<UInt8>) {
+            buffer.write(upTo: 27 + step.count + value.count + label.count) { start in
                 var p = start
-                Self.store(UInt32(step.count), &p)
-                PointerWrite.bytes(step, &p)
-                Self.store(UInt32(bitPattern: Int32(round)), &p)
-                Self.store(UInt32(value.count), &p)
+                if code < seeded, code < 0xFFFF {
+                    Self.store16(UInt16(code), &p)
+                } else {
+                    Self.store16(0xFFFF, &p)
+                    Self.length(step.count, &p)
+                    PointerWrite.bytes(step, &p)
+                }
+                if round + 1 < 0xFF, round >= -1 {
+                    PointerWrite.byte(UInt8(round + 1), &p)
+                } else {
+                    PointerWrite.byte(0xFF, &p)
+                    Self.store(UInt32(bitPattern: Int32(truncatingIfNeeded: round)), &p)
+                }
+                Self.length(value.count, &p)
                 PointerWrite.bytes(value, &p)
-                Self.store(UInt32(label.count), &p)
+                Self.length(label.count, &p)
                 PointerWrite.bytes(label, &p)
                 return p - start
             }
             cells += 1
+        }
+
+        @inline(__always)
+        private static func length(_ count: Int, _ out: inout UnsafeMutablePointer<UInt8>) {
+            if count < 0xFFFF {
+                store16(UInt16(count), &out)
+            } else {
+                store16(0xFFFF, &out)
+                store(UInt32(count), &out)
+            }
+        }
+
+        @inline(__always)
+        private static func store16(_ value: UInt16, _ out: inout UnsafeMutablePointer<UInt8>) {
+            UnsafeMutableRawPointer(out).storeBytes(of: value.littleEndian, as: UInt16.self)
+            out += 2
         }
 
         @inline(__always)
@@ -69,28 +94,19 @@ final class WideSpool: @unchecked Sendable {
     }
 
     let dialogId: String
-    private let spool: ByteWriter
-    private let spoolHandle: FileHandle
-    private let spoolURL: URL
     /// Highest round seen per step id (-1: outside groups).
     private var maxRound: [String: Int] = [:]
-    /// Where each chunk's records lie in the spool file, in chunk order.
-    private(set) var pieces: [Range<Int>] = []
-    private var length = 0
-    private var reader: FileHandle?
+    /// Each chunk's records, in chunk order: the chunks' own buffers, kept in memory (a few tens of MB for a
+    /// million answers) rather than written to a scratch file and read back, which cost the kernel two copies.
+    private(set) var pieces: [ByteBuffer] = []
 
-    init(dialogId: String, folder: URL) throws {
+    init(dialogId: String) {
         self.dialogId = dialogId
-        spoolURL = folder.appendingPathComponent("\(dialogId).spool")
-        spoolHandle = try ScratchFiles.create(spoolURL)
-        spool = ByteWriter(handle: spoolHandle)
     }
 
-    /// Adds a chunk's records (in response order) and the rounds it saw.
+    /// Adds a chunk's records (in response order) and the rounds it saw; the spool keeps `records`.
     func add(_ records: ByteBuffer, rounds: [String: Int]) {
-        spool.append(contentsOf: records.bytes)
-        pieces.append(length..<(length + records.count))
-        length += records.count
+        pieces.append(records)
         for (step, round) in rounds where round > maxRound[step] ?? -2 { maxRound[step] = round }
     }
 
@@ -101,34 +117,6 @@ final class WideSpool: @unchecked Sendable {
 
     /// Rounds per step code in `WideRows`' lookup table: the highest round + 2.
     var roundsPerStep: Int { (maxRound.values.max() ?? -1) + 2 }
-
-    /// Ends the spool: from here its pieces can be read back, from any thread, with `read`.
-    func finishWriting() throws {
-        try spool.flush()
-        try spoolHandle.close()
-        reader = try FileHandle(forReadingFrom: spoolURL)
-    }
-
-    /// One piece's records into `buffer` (positioned reads, so threads can share the file).
-    func read(_ piece: Range<Int>, into buffer: ByteBuffer) throws {
-        buffer.removeAll()
-        guard let descriptor = reader?.fileDescriptor else { throw SpoolUnreadable(dialogId: dialogId) }
-        buffer.write(upTo: piece.count) { start in
-            var done = 0
-            while done < piece.count {
-                let count = pread(descriptor, start + done, piece.count - done, off_t(piece.lowerBound + done))
-                guard count > 0 else { break }
-                done += count
-            }
-            return done
-        }
-        guard buffer.count == piece.count else { throw SpoolUnreadable(dialogId: dialogId) }
-    }
-
-    struct SpoolUnreadable: Error, CustomStringConvertible {
-        let dialogId: String
-        var description: String { "the scratch file of \(dialogId).csv could not be read back" }
-    }
 }
 
 /// Formats wide rows from spool records, once the layouts are known; one per thread (it caches where
@@ -141,10 +129,13 @@ final class WideRows {
     private var places: [[Place]]
     private var columns: [Range<Int>?] = []
 
-    init(layouts: [WideLayout], roundsPerStep: [Int]) {
+    /// `seed`: the step ids the chunk formatters seeded their codes with (`CSVChunkFormatter`).
+    init(layouts: [WideLayout], roundsPerStep: [Int], seed: [String]) {
         self.layouts = layouts
         self.roundsPerStep = roundsPerStep
-        steps = layouts.map { _ in TextCodes() }
+        var seeded = TextCodes()
+        seeded.seed(seed)
+        steps = layouts.map { _ in seeded }
         places = layouts.map { _ in [] }
     }
 
@@ -164,14 +155,19 @@ final class WideRows {
             offset += fixedLength
             for index in fixedCount..<layout.columnCount { columns[index] = nil }
             for _ in 0..<cellCount {
-                let stepLength = Int(Self.get(bytes, &offset))
-                let step = steps[dialog].code(UnsafeBufferPointer(rebasing: bytes[offset..<(offset + stepLength)]))
-                offset += stepLength
-                let round = Int(Int32(bitPattern: Self.get(bytes, &offset)))
-                let valueLength = Int(Self.get(bytes, &offset))
+                var step = Int(Self.get16(bytes, &offset))
+                if step == 0xFFFF {
+                    let stepLength = Self.length(bytes, &offset)
+                    step = steps[dialog].code(UnsafeBufferPointer(rebasing: bytes[offset..<(offset + stepLength)]))
+                    offset += stepLength
+                }
+                var round = Int(bytes[offset]) - 1
+                offset += 1
+                if round == 0xFE { round = Int(Int32(bitPattern: Self.get(bytes, &offset))) }
+                let valueLength = Self.length(bytes, &offset)
                 let value = offset..<(offset + valueLength)
                 offset += valueLength
-                let labelLength = Int(Self.get(bytes, &offset))
+                let labelLength = Self.length(bytes, &offset)
                 let label = offset..<(offset + labelLength)
                 offset += labelLength
                 let slot = step * roundsPerStep + round + 1
@@ -186,17 +182,22 @@ final class WideRows {
                 columns[Int(place.value)] = value
                 if place.label >= 0 { columns[Int(place.label)] = label }
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[fixed]))
-            for index in fixedCount..<layout.columnCount {
-                let cell = columns[index].map { UnsafeBufferPointer(rebasing: bytes[$0]) } ?? UnsafeBufferPointer(start: nil, count: 0)
-                out.write(upTo: 1 + CSVField.maximumLength(cell.count)) { start in
-                    var p = start
-                    PointerWrite.byte(0x2C, &p)
-                    CSVField.write(cell, to: &p)
-                    return p - start
+            // One reservation per row: a column's cell is a distinct part of the record, so the cells
+            // together are at most `length` bytes, each taking a comma and at most 3 + 2 × its bytes.
+            let columnCount = layout.columnCount
+            out.write(upTo: fixedLength + 4 * (columnCount - fixedCount) + 2 * length + 2) { start in
+                var p = start
+                PointerWrite.bytes(UnsafeBufferPointer(rebasing: bytes[fixed]), &p)
+                columns.withUnsafeBufferPointer { columns in
+                    for index in fixedCount..<columnCount {
+                        PointerWrite.byte(0x2C, &p)
+                        if let cell = columns[index] { CSVField.write(UnsafeBufferPointer(rebasing: bytes[cell]), to: &p) }
+                    }
                 }
+                PointerWrite.byte(0x0D, &p)
+                PointerWrite.byte(0x0A, &p)
+                return p - start
             }
-            out.append(contentsOf: CSVField.lineEnd)
             offset = recordEnd
         }
     }
@@ -218,6 +219,20 @@ final class WideRows {
         }
     }
 
+    @inline(__always)
+    private static func get16(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int) -> UInt16 {
+        let value = UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt16.self)
+        offset += 2
+        return UInt16(littleEndian: value)
+    }
+
+    @inline(__always)
+    private static func length(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int) -> Int {
+        let short = get16(bytes, &offset)
+        return short == 0xFFFF ? Int(get(bytes, &offset)) : Int(short)
+    }
+
+    @inline(__always)
     private static func get(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int) -> UInt32 {
         let value = UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt32.self)
         offset += 4

@@ -27,6 +27,17 @@ struct TextCodes {
 
     func text(_ code: Int) -> String { texts[code] }
 
+    /// How many texts have codes (0..<count).
+    var count: Int { texts.count }
+
+    /// Codes for `texts` in order, so tables seeded alike agree on them.
+    mutating func seed(_ texts: [String]) {
+        for text in texts {
+            var text = text
+            _ = text.withUTF8 { code($0) }
+        }
+    }
+
     func existingCode(_ text: String) -> Int? {
         var text = text
         return text.withUTF8 { value in
