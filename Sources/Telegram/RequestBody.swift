@@ -168,10 +168,23 @@ extension GetUpdates: DirectJSONBody {
     }
 }
 
+/// How a keyboard's multi-word keys are spelled: snake_case for the Bot API, camelCase for the
+/// Codable JSON the bot stores in its outbox.
+public struct MarkupKeys: Sendable {
+    let inlineKeyboard, callbackData, resizeKeyboard, oneTimeKeyboard, removeKeyboard: StaticString
+
+    public static let botAPI = MarkupKeys(inlineKeyboard: "inline_keyboard", callbackData: "callback_data",
+                                          resizeKeyboard: "resize_keyboard", oneTimeKeyboard: "one_time_keyboard",
+                                          removeKeyboard: "remove_keyboard")
+    public static let codable = MarkupKeys(inlineKeyboard: "inlineKeyboard", callbackData: "callbackData",
+                                           resizeKeyboard: "resizeKeyboard", oneTimeKeyboard: "oneTimeKeyboard",
+                                           removeKeyboard: "removeKeyboard")
+}
+
 extension ReplyMarkup {
-    func writeJSON(to writer: inout JSONBodyWriter) {
+    public func writeJSON(to writer: inout JSONBodyWriter, keys: MarkupKeys = .botAPI) {
         switch self {
-        case .inline(let markup): markup.writeJSON(to: &writer)
+        case .inline(let markup): markup.writeJSON(to: &writer, keys: keys)
         case .keyboard(let markup):
             writer.object {
                 $0.member("keyboard") {
@@ -179,24 +192,24 @@ extension ReplyMarkup {
                         writer.array(row) { writer, button in writer.object { $0.member("text", button.text) } }
                     }
                 }
-                $0.member("resize_keyboard", markup.resizeKeyboard)
-                $0.member("one_time_keyboard", markup.oneTimeKeyboard)
+                $0.member(keys.resizeKeyboard, markup.resizeKeyboard)
+                $0.member(keys.oneTimeKeyboard, markup.oneTimeKeyboard)
             }
         case .remove(let markup):
-            writer.object { $0.member("remove_keyboard", markup.removeKeyboard) }
+            writer.object { $0.member(keys.removeKeyboard, markup.removeKeyboard) }
         }
     }
 }
 
 extension InlineKeyboardMarkup {
-    func writeJSON(to writer: inout JSONBodyWriter) {
+    public func writeJSON(to writer: inout JSONBodyWriter, keys: MarkupKeys = .botAPI) {
         writer.object {
-            $0.member("inline_keyboard") {
+            $0.member(keys.inlineKeyboard) {
                 $0.array(inlineKeyboard) { writer, row in
                     writer.array(row) { writer, button in
                         writer.object {
                             $0.member("text", button.text)
-                            $0.member("callback_data", button.callbackData)
+                            $0.member(keys.callbackData, button.callbackData)
                             $0.member("url", button.url)
                         }
                     }

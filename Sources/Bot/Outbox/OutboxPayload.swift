@@ -32,7 +32,7 @@ enum OutboxPayload {
                                 $0.member("conversationId", edit.conversationId)
                                 $0.member("stepId", edit.stepId)
                                 $0.member("text", edit.text)
-                                if let keyboard = edit.keyboard { $0.member("keyboard") { write(keyboard, to: &$0) } }
+                                if let keyboard = edit.keyboard { $0.member("keyboard") { keyboard.writeJSON(to: &$0, keys: .codable) } }
                             }
                         }
                     }
@@ -96,42 +96,8 @@ enum OutboxPayload {
             $0.member("chatId", message.chatId)
             $0.member("text", message.text)
             $0.member("parseMode", message.parseMode)
-            if let markup = message.replyMarkup {
-                $0.member("replyMarkup") { writer in
-                    switch markup {
-                    case .inline(let keyboard): write(keyboard, to: &writer)
-                    case .keyboard(let keyboard):
-                        writer.object {
-                            $0.member("keyboard") {
-                                $0.array(keyboard.keyboard) { writer, row in
-                                    writer.array(row) { writer, button in writer.object { $0.member("text", button.text) } }
-                                }
-                            }
-                            $0.member("resizeKeyboard", keyboard.resizeKeyboard)
-                            $0.member("oneTimeKeyboard", keyboard.oneTimeKeyboard)
-                        }
-                    case .remove(let remove):
-                        writer.object { $0.member("removeKeyboard", remove.removeKeyboard) }
-                    }
-                }
-            }
+            if let markup = message.replyMarkup { $0.member("replyMarkup") { markup.writeJSON(to: &$0, keys: .codable) } }
             $0.member("disableNotification", message.disableNotification)
-        }
-    }
-
-    private static func write(_ keyboard: InlineKeyboardMarkup, to writer: inout JSONBodyWriter) {
-        writer.object {
-            $0.member("inlineKeyboard") {
-                $0.array(keyboard.inlineKeyboard) { writer, row in
-                    writer.array(row) { writer, button in
-                        writer.object {
-                            $0.member("text", button.text)
-                            $0.member("callbackData", button.callbackData)
-                            $0.member("url", button.url)
-                        }
-                    }
-                }
-            }
         }
     }
 
