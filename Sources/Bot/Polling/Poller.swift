@@ -29,6 +29,9 @@ final class Poller {
     private var storageFailing = false
     private var nextHousekeeping = Date.distantPast
     private var nextPollNote = Date.distantPast
+    /// The offset this poller last committed, so a burst does not re-read it before every poll;
+    /// nil whenever it must come from the store (at start, after a failure or a one-by-one pass).
+    private var committedOffset: Int64??
 
     init(client: BotAPIClient, database: AppDatabase, processor: UpdateProcessor, driver: ConversationDriver,
          stopSignal: StopSignal,
@@ -83,11 +86,16 @@ final class Poller {
 
     private func pollOnce() -> Step {
         let offset: Int64?
-        do {
-            offset = try database.writer.read { db in try BotState.offset(in: db) }
-        } catch {
-            reportStorage(error)
-            return .continue
+        if let known = committedOffset {
+            offset = known
+        } else {
+            do {
+                offset = try database.writer.read { db in try BotState.offset(in: db) }
+                committedOffset = .some(offset)
+            } catch {
+                reportStorage(error)
+                return .continue
+            }
         }
 
         let updates: [Update]
@@ -112,10 +120,15 @@ final class Poller {
         if !batch.isEmpty {
             switch commit(batch) {
             case .committed:
+                // The processor moves the offset forward only, to one past the batch's last update.
+                let next = batch[batch.count - 1].updateId + 1
+                committedOffset = .some(max(offset ?? next, next))
                 onCommitted()
             case .storageFailing:
+                committedOffset = nil
                 return .continue
             case .needsOneByOne:
+                committedOffset = nil
                 // One update could not be handled: take them one at a time so only that one is skipped.
                 for update in batch {
                     guard commit(update) else { return .continue }
@@ -125,7 +138,7 @@ final class Poller {
             }
             if stopSignal.isStopped { return .end(.stopped) }
         }
-        recordPoll(committedBatch: !batch.isEmpty)
+        recordPoll()
         // Housekeeping has minute-scale deadlines: under a burst it must not run after every batch.
         if Date() >= nextHousekeeping {
             nextHousekeeping = Date().addingTimeInterval(Self.housekeepingInterval)
@@ -137,14 +150,15 @@ final class Poller {
     }
 
     static let housekeepingInterval: TimeInterval = 1
-    /// `kenesh status` calls a poll older than 5 minutes stale; an idle bot notes its polls this often.
+    /// `kenesh status` calls a poll older than 5 minutes stale; the bot notes its polls this often,
+    /// busy or idle. Under a burst, a note after every batch cost a transaction per batch.
     static let pollNoteInterval: TimeInterval = 10
 
-    /// Notes the successful poll for `kenesh status`, without an fsync (it is redone at the next
-    /// poll): after every batch, and now and then while idle.
-    private func recordPoll(committedBatch: Bool) {
+    /// Notes the successful poll for `kenesh status`, and prunes old processed-update marks,
+    /// without an fsync (it is redone at the next note).
+    private func recordPoll() {
         let now = clock()
-        guard committedBatch || Date() >= nextPollNote else { return }
+        guard Date() >= nextPollNote else { return }
         nextPollNote = Date().addingTimeInterval(Self.pollNoteInterval)
         do {
             try database.writeQuickly { db in
