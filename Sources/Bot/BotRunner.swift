@@ -17,16 +17,24 @@ public struct BotSettings: Sendable {
     public var pacing: SendRateLimiter
     /// Rounds, meeting reminders and debriefs, mentor prompts, quiet hours.
     public var schedule: ScheduleSettings
+    /// Outbox workers, each with one call in flight to its own share of the chats. One keeps
+    /// DESIGN.md's promise that a crash repeats at most one message; N lets a crash repeat up to N,
+    /// never two to the same person, and sends N times as many calls per round trip to Telegram.
+    public var sendWorkers: Int
+
+    public static let sendWorkerRange = 1...16
 
     public init(api: BotAPIConfiguration, pollTimeout: Int = 30, flushGrace: TimeInterval = 7,
                 timeZone: TimeZone = TimeZone(identifier: "Asia/Bishkek") ?? .current,
-                pacing: SendRateLimiter = SendRateLimiter(), schedule: ScheduleSettings = ScheduleSettings()) {
+                pacing: SendRateLimiter = SendRateLimiter(), schedule: ScheduleSettings = ScheduleSettings(),
+                sendWorkers: Int = 1) {
         self.api = api
         self.pollTimeout = pollTimeout
         self.flushGrace = flushGrace
         self.timeZone = timeZone
         self.pacing = pacing
         self.schedule = schedule
+        self.sendWorkers = min(max(sendWorkers, Self.sendWorkerRange.lowerBound), Self.sendWorkerRange.upperBound)
     }
 }
 
@@ -45,10 +53,6 @@ public final class BotRunner: Sendable {
     private let library: DialogLibrary
     private let logger: Logger
     private let clock: @Sendable () -> Date
-    /// Outbox workers; each owns the chats whose id modulo this count is its index. One, because
-    /// each worker can have a message in flight, and a crash must repeat at most one message.
-    static let outboxWorkers = 1
-
     private let stopSignal = StopSignal()
     private let senderCancellation = CancellationFlag()
 
@@ -96,7 +100,7 @@ public final class BotRunner: Sendable {
         let sendingClients: [BotAPIClient]
         do {
             pollingClient = try BotAPIClient(configuration: settings.api, cancellation: stopSignal.pollCancellation, logger: logger)
-            sendingClients = try (0..<Self.outboxWorkers).map { _ in
+            sendingClients = try (0..<settings.sendWorkers).map { _ in
                 try BotAPIClient(configuration: settings.api, cancellation: senderCancellation, logger: logger)
             }
         } catch {
@@ -107,8 +111,8 @@ public final class BotRunner: Sendable {
                             stopSignal: stopSignal, pollTimeout: settings.pollTimeout, clock: clock, logger: logger,
                             scheduler: Scheduler(settings: settings.schedule, driver: driver),
                             onCommitted: { [stopSignal] in stopSignal.wake() })
-        // Workers (see `outboxWorkers`) would each own a share of the chats, so each chat's order
-        // holds, and share one limiter for the overall rate.
+        // Each worker owns the chats whose id modulo the worker count is its index, so each chat's
+        // order holds; all share one limiter for the overall rate.
         let limiter = SharedRateLimiter(settings.pacing)
         let senders = sendingClients.enumerated().map { index, client in
             OutboxSender(client: client, database: database, stopSignal: stopSignal, logger: logger,

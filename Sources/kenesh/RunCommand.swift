@@ -38,9 +38,16 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("chat-rate"), help: ArgumentHelp("Most messages per second to one chat after a burst of 3 (env KENESH_CHAT_RATE; default 1, Telegram's limit).", valueName: "N"))
     var chatRate: Double?
 
+    @Option(name: .customLong("send-workers"), help: ArgumentHelp("Calls in flight to Telegram at once, each to a different chat, 1-16 (env KENESH_SEND_WORKERS; default 1). Above 1, a crash can repeat up to this many messages, never two to one person.", valueName: "N"))
+    var sendWorkers: Int?
+
     func validate() throws {
         guard (1...50).contains(pollTimeout) else {
             throw ValidationError("--poll-timeout must be between 1 and 50 seconds, got \(pollTimeout)")
+        }
+        if let sendWorkers, !BotSettings.sendWorkerRange.contains(sendWorkers) {
+            let range = BotSettings.sendWorkerRange
+            throw ValidationError("--send-workers must be between \(range.lowerBound) and \(range.upperBound), got \(sendWorkers)")
         }
     }
 
@@ -68,8 +75,9 @@ struct Run: ParsableCommand {
         let database = try StoreOpener.open(dataOptions.dataFolder)
 
         let pacing = try PacingOptions.resolve(sendRate: sendRate, chatRate: chatRate)
+        let workers = try SendWorkersOption.resolve(sendWorkers)
         let settings = BotSettings(api: BotAPIConfiguration(baseURL: apiURL, token: token), pollTimeout: pollTimeout,
-                                   timeZone: timeZone, pacing: pacing, schedule: schedule)
+                                   timeZone: timeZone, pacing: pacing, schedule: schedule, sendWorkers: workers)
         let runner = BotRunner(database: database, settings: settings, library: library, logger: logger)
         let signalSources = SignalHandling.onTermination { runner.stop() }
         let outcome = runner.run()
@@ -103,6 +111,21 @@ enum PacingOptions {
             throw SettingError("--chat-rate (or KENESH_CHAT_RATE) must be a positive number, got \(perChat)")
         }
         return SendRateLimiter(perChatInterval: 1 / perChat, perChatBurst: 3, globalPerSecond: overall)
+    }
+}
+
+/// How many outbox workers send at once; one unless asked.
+enum SendWorkersOption {
+    static func resolve(_ flag: Int?, environment env: [String: String] = ProcessInfo.processInfo.environment) throws -> Int {
+        let range = BotSettings.sendWorkerRange
+        let value = try flag ?? env["KENESH_SEND_WORKERS"].map { text in
+            guard let value = Int(text) else { throw SettingError("KENESH_SEND_WORKERS must be a whole number, got \(text)") }
+            return value
+        } ?? 1
+        guard range.contains(value) else {
+            throw SettingError("--send-workers (or KENESH_SEND_WORKERS) must be between \(range.lowerBound) and \(range.upperBound), got \(value)")
+        }
+        return value
     }
 }
 

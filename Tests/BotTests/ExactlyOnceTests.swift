@@ -60,6 +60,47 @@ import Testing
     }
 }
 
+/// With several outbox workers, a crash may catch one call in flight per worker: at most that many
+/// messages are repeated, never two to one person, and nothing is lost.
+@Suite(.serialized) struct SeveralSendWorkersTests {
+    static let workers = 3
+
+    @Test(arguments: ["after-send:1", "after-send:4"])
+    func aKilledBotRepeatsAtMostOneMessagePerWorker(_ crashPoint: String) throws {
+        let folder = try TemporaryFolder()
+        let double = try BotAPIDouble()
+        let strangers: [Int64] = (1...9).map { 881_000 + $0 }
+        var last = 0
+        for round in 0..<2 {
+            for stranger in strangers { last = double.enqueueMessage(from: stranger, text: "привет \(round)") }
+        }
+        let workers = ["KENESH_SEND_WORKERS": "\(Self.workers)"]
+
+        let doomed = try KeneshProcess(runIn: folder, double: double, extraEnvironment: workers.merging(["KENESH_CRASH_AT": crashPoint]) { $1 })
+        #expect(doomed.waitForExit(timeout: 20), "the crash point was never reached")
+        #expect(doomed.wasKilled)
+
+        let survivor = try KeneshProcess(runIn: folder, double: double, extraEnvironment: workers, logName: "restarted")
+        let database = try AppDatabase(folder: folder.dataURL)
+        #expect(double.waitUntil(timeout: 20) { d in
+            (d.lastOffset ?? 0) > last && (try? database.writer.read { db in try OutboxMessage.fetchCount(db) }) == 0
+        }, "the outbox never drained")
+        survivor.terminate()
+        #expect(survivor.waitForExit(timeout: 10))
+
+        let closed = BotTexts.closedBot.ru
+        var repeats = 0
+        for stranger in strangers {
+            let texts = double.sentTexts(to: stranger)
+            // Two messages, two replies; a crash may add one more, and only one.
+            #expect((2...3).contains(texts.count), "chat \(stranger) got \(texts.count) replies")
+            #expect(Set(texts) == [closed])
+            repeats += texts.count - 2
+        }
+        #expect(repeats <= Self.workers, "\(repeats) messages were repeated")
+    }
+}
+
 /// The texts with immediate repeats folded, so "sent twice because of a crash" compares equal to "sent once".
 private func withoutRepeats(_ texts: [String]) -> [String] {
     texts.enumerated().filter { $0.offset == 0 || $0.element != texts[$0.offset - 1] }.map(\.element)

@@ -61,6 +61,8 @@ import Testing
             ["run", "--data", folder.dataPath, "--dialogs", folder.url.appendingPathComponent("nope").path, "--token-file", tokenFile.path],
             ["run", "--data", folder.dataPath, "--dialogs", folder.url.path, "--token-file", "/nonexistent/token"],
             ["run", "--poll-timeout", "abc"],
+            ["run", "--send-workers", "0"],
+            ["run", "--send-workers", "17"],
             ["run", "--no-such-flag"],
             ["invite", "--data", folder.dataPath, "--role", "boss"],
             ["invite", "--data", folder.dataPath, "--role", "leader", "--mentor", "nobody"],
