@@ -84,6 +84,13 @@ public final class BotAPIDouble: @unchecked Sendable {
         set { withState { state.maxLongPoll = newValue } }
     }
 
+    /// A network round trip added to every call, half before the request is seen and half before
+    /// the answer leaves, as a bot far from Telegram's servers would see; zero unless set.
+    public var roundTrip: TimeInterval {
+        get { withState { state.roundTrip } }
+        set { withState { state.roundTrip = newValue } }
+    }
+
     // MARK: - Updates
 
     /// Queues an update for getUpdates, sets its "update_id" (counting up from 1000) and returns that id.
@@ -214,6 +221,14 @@ public final class BotAPIDouble: @unchecked Sendable {
     // MARK: - Serving
 
     private func handle(_ request: HTTPRequest, connectionId: Int) -> HTTPReply {
+        let halfTrip = withState { state.roundTrip } / 2
+        if halfTrip > 0 { waitUnlessStopped(halfTrip) }
+        let reply = serve(request, connectionId: connectionId)
+        if halfTrip > 0 { waitUnlessStopped(halfTrip) }
+        return reply
+    }
+
+    private func serve(_ request: HTTPRequest, connectionId: Int) -> HTTPReply {
         let route = BotAPIRoute(path: request.head.path, token: token)
         let parameters = RequestParameters(request)
         let recorded = RecordedRequest(

@@ -12,6 +12,7 @@ struct BotAPIState {
     var isStopped = false
     var botUsername = "kenesh_test_bot"
     var maxLongPoll: TimeInterval = 2
+    var roundTrip: TimeInterval = 0
     var requests: [BotAPIDouble.RecordedRequest] = []
     var lastOffset: Int?
     var faultPlan = FaultPlan()

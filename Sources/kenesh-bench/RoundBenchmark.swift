@@ -9,6 +9,7 @@ import TelegramDouble
 enum RoundBenchmark {
     static func run(_ arguments: [String]) throws {
         let people = BenchArguments.int("--people", in: arguments) ?? 5_000
+        let network = BenchNetwork(arguments)
         let store = try BenchStore()
         defer { store.remove() }
         _ = try store.enrol(people, role: .monitor, firstUserId: 9_000_000, city: "Ош")
@@ -16,8 +17,9 @@ enum RoundBenchmark {
         let double = try BotAPIDouble()
         double.maxLongPoll = 5
         double.enforceTelegramLimits(true)
+        network.apply(to: double)
         let bot = try BotProcess(data: store.data, dialogs: BenchDialogs.folder, apiURL: double.baseURL, token: double.token,
-                                 extraArguments: ["--quiet-hours", "off"])
+                                 extraArguments: ["--quiet-hours", "off"] + network.botArguments)
         defer { bot.stop() }
         guard double.waitUntil(timeout: 30, { !$0.requests(method: "getUpdates").isEmpty }) else {
             throw BenchError("the bot never polled; see \(bot.logFile.path)")
@@ -45,7 +47,7 @@ enum RoundBenchmark {
         }.count - double.limitRefusals
         let ideal = Double(messages) / 30
 
-        var report = BenchReport(scenario: "round: \(people) monitors, Telegram's limits enforced by the double")
+        var report = BenchReport(scenario: "round: \(people) monitors, Telegram's limits enforced by the double\(network.label)")
         report.add("messages delivered", Double(messages), "")
         report.add("time to deliver all", elapsed, "s")
         report.add("ideal at 30 messages/s", ideal, "s")

@@ -1,6 +1,6 @@
 import Foundation
 
-// kenesh-bench SCENARIO [options]: one file per scenario; add new ones to `scenarios`.
+// kenesh-bench SCENARIO [options] [--json FILE]: one file per scenario; add new ones to `scenarios`.
 // Run in release from the repository root: swift build -c release && .build/release/kenesh-bench burst
 
 let scenarios: [String: (_ arguments: [String]) throws -> Void] = [
@@ -17,6 +17,7 @@ guard let name = arguments.first, let scenario = scenarios[name] else {
     FileHandle.standardError.write(Data("usage: kenesh-bench SCENARIO [options]   (scenarios: \(known))\n".utf8))
     exit(2)
 }
+BenchReport.jsonFile = BenchArguments.string("--json", in: arguments)
 do {
     try scenario(Array(arguments.dropFirst()))
 } catch {

@@ -1,7 +1,10 @@
 import Foundation
 
-/// Prints a scenario's figures as a table and as one JSON line, so they can be pasted into README.
+/// Prints a scenario's figures as a table and as one JSON line, so they can be pasted into README;
+/// with `--json FILE`, the JSON is also written to FILE, as the engine and reports scenarios do.
 struct BenchReport {
+    nonisolated(unsafe) static var jsonFile: String?
+
     let scenario: String
     private(set) var rows: [(name: String, value: Double, unit: String, target: String)] = []
 
@@ -20,8 +23,22 @@ struct BenchReport {
             let target = row.target.isEmpty ? "" : "   (target \(row.target))"
             Swift.print("  \(row.name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(value) \(row.unit)\(target)")
         }
-        let json = rows.map { "\"\($0.name)\": \($0.value)" }.joined(separator: ", ")
-        Swift.print("JSON {\"scenario\": \"\(scenario)\", \(json)}")
+        Swift.print("JSON \(json)")
+        if let path = Self.jsonFile {
+            do {
+                try Data((json + "\n").utf8).write(to: URL(fileURLWithPath: path))
+            } catch {
+                FileHandle.standardError.write(Data("kenesh-bench: cannot write \(path): \(error)\n".utf8))
+            }
+        }
+    }
+
+    /// The figures as one JSON object, with the time they were measured.
+    var json: String {
+        let object: [String: Any] = Dictionary(uniqueKeysWithValues: rows.map { ($0.name, $0.value as Any) })
+            .merging(["scenario": scenario, "measuredAt": ISO8601DateFormatter().string(from: Date())]) { $1 }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 }
 
