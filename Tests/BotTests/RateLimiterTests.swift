@@ -46,14 +46,20 @@ import Testing
         #expect(limiter.earliestSend(to: 8, now: start) == start)
     }
 
-    @Test func aHundredChatsAtOnceGoThirtyPerSecond() {
+    @Test func aHundredChatsAtOnceGoThirtyPerWindow() {
         var limiter = SendRateLimiter()
         let times = drain(Array(1...100), with: &limiter, from: start)
-        #expect(times.filter { $0 == 0 }.count == 30)
-        #expect(times.filter { $0 == 1 }.count == 30)
-        #expect(times.filter { $0 == 2 }.count == 30)
-        #expect(times.filter { $0 == 3 }.count == 10)
+        let window = SendRateLimiter.defaultGlobalWindow
+        for (index, count) in [30, 30, 30, 10].enumerated() {
+            #expect(times.filter { abs($0 - Double(index) * window) < 1e-6 }.count == count)
+        }
         #expect(times == times.sorted())
+    }
+
+    @Test func theOverallWindowIsASecondWhenAskedFor() {
+        var limiter = SendRateLimiter(globalWindow: 1)
+        let times = drain(Array(1...31), with: &limiter, from: start)
+        #expect(times.last == 1)
     }
 
     @Test func noOneSecondWindowEverHoldsMoreThanThirty() {
@@ -108,7 +114,7 @@ import Testing
     @Test func theLimitsCanBeChanged() {
         var slowChats = SendRateLimiter(perChatInterval: 3, perChatBurst: 1)
         #expect(drain([7, 7, 7, 8], with: &slowChats, from: start) == [0, 3, 6, 0])
-        var fewOverall = SendRateLimiter(globalPerSecond: 2)
+        var fewOverall = SendRateLimiter(globalPerSecond: 2, globalWindow: 1)
         #expect(drain([1, 2, 3, 4, 5], with: &fewOverall, from: start) == [0, 0, 1, 1, 2])
     }
 
@@ -128,5 +134,27 @@ import Testing
         #expect(limiter.trackedChats == 1)
         // What was forgotten behaves like a chat never seen.
         #expect(limiter.earliestSend(to: 2, now: later) == later)
+    }
+
+    /// Workers race for the overall limit's last slots: claiming checks and records in one step,
+    /// so exactly the limit gets through however the threads interleave.
+    @Test func workersClaimingAtOnceNeverExceedTheOverallLimit() {
+        let shared = SharedRateLimiter(SendRateLimiter(globalPerSecond: 30, globalWindow: 1))
+        let now = start
+        let granted = NSLock()
+        nonisolated(unsafe) var grants = 0
+        DispatchQueue.concurrentPerform(iterations: 8) { worker in
+            for chat in 0..<20 {
+                if shared.claim(Int64(worker * 100 + chat), now: now) == nil {
+                    granted.lock()
+                    grants += 1
+                    granted.unlock()
+                }
+            }
+        }
+        #expect(grants == 30)
+        // The next slot frees one second after the first went.
+        #expect(shared.claim(999, now: now) == now.addingTimeInterval(1))
+        #expect(shared.claim(999, now: now.addingTimeInterval(1)) == nil)
     }
 }

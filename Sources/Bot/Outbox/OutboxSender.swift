@@ -75,10 +75,22 @@ final class OutboxSender {
                 }
                 continue
             }
+            var pacedUntil: Date?
             for row in ready {
-                if paced(row), limiter.earliestSend(to: row.chatId, now: Date()) > Date() { continue }
+                // The slot is taken before the call, not after its answer: with several workers,
+                // a check now and a record a round trip later would let them overshoot together.
+                if paced(row), let free = limiter.claim(row.chatId, now: Date()) {
+                    pacedUntil = min(pacedUntil ?? free, free)
+                    continue
+                }
                 if !send(row) { return }
                 if stopSignal.isStopped, let flushDeadline, Date() >= flushDeadline { return }
+            }
+            // Some chats had to wait for a slot: looking again before one is free would only
+            // re-read the outbox (thousands of rows during a round) for nothing.
+            if let pacedUntil, !stopSignal.isStopped {
+                let idle = max(0.001, min(1, pacedUntil.timeIntervalSinceNow))
+                stopSignal.sleep(idle)
             }
         }
     }
@@ -97,7 +109,6 @@ final class OutboxSender {
                 }
             }
             crashPoints.hit(.afterSend)
-            if paced(row) { limiter.recordSend(to: row.chatId, at: Date()) }
             recordSent(id: id) { db in
                 if case .askQuestion(_, let conversationId, let stepId) = item, let sent {
                     try QuestionMessage.record(conversationId: conversationId, stepId: stepId, messageId: sent.messageId, in: db)

@@ -5,8 +5,11 @@ import Foundation
 /// Each chat is a token bucket of `perChatBurst` calls refilling one per `perChatInterval`,
 /// kept as a single "theoretical arrival time" (the generic cell rate algorithm): the bucket
 /// is full once that time has passed, and then the chat is forgotten. Overall, at most
-/// `globalPerSecond` calls go in any one-second window. The limiter reads no clock: every
-/// method takes the time, so it is tested with a fake one.
+/// `globalPerSecond` calls go in any window of `globalWindow` seconds: a little over one second,
+/// because a call reaches Telegram a round trip after it is counted here, and round trips vary
+/// by milliseconds; counted over exactly one second, calls sent at the limit arrived a few
+/// milliseconds too close together now and then and were refused with 429. The limiter reads no
+/// clock: every method takes the time, so it is tested with a fake one.
 public struct SendRateLimiter: Sendable {
     private struct ChatState: Sendable {
         /// When this chat's bucket is full again, counting every call recorded.
@@ -19,25 +22,31 @@ public struct SendRateLimiter: Sendable {
     /// How far ahead of a full bucket a call may go: the room for a burst.
     private let burstAllowance: TimeInterval
     private let globalPerSecond: Int
+    private let globalWindow: TimeInterval
     private var chats: [Int64: ChatState] = [:]
     /// The times of the last `globalPerSecond` calls, oldest first.
     private var recentSends: [Date] = []
     private var globalPausedUntil = Date.distantPast
     private var nextPruneAt = Date.distantPast
 
-    public init(perChatInterval: TimeInterval = 1, perChatBurst: Int = 3, globalPerSecond: Int = 30) {
-        precondition(perChatInterval >= 0 && perChatBurst >= 1 && globalPerSecond >= 1,
-                     "SendRateLimiter needs a non-negative interval, a burst of at least 1 and at least 1 call per second")
+    /// 2% over a second: the overall rate is 29.4 calls/s instead of 30.
+    public static let defaultGlobalWindow: TimeInterval = 1.02
+
+    public init(perChatInterval: TimeInterval = 1, perChatBurst: Int = 3, globalPerSecond: Int = 30,
+                globalWindow: TimeInterval = defaultGlobalWindow) {
+        precondition(perChatInterval >= 0 && perChatBurst >= 1 && globalPerSecond >= 1 && globalWindow >= 1,
+                     "SendRateLimiter needs a non-negative interval, a burst of at least 1, at least 1 call per second and a window of at least 1 s")
         self.perChatInterval = perChatInterval
         self.burstAllowance = perChatInterval * TimeInterval(perChatBurst - 1)
         self.globalPerSecond = globalPerSecond
+        self.globalWindow = globalWindow
     }
 
     /// The earliest time a call to `chatId` may go, given what was sent (never earlier than `now`).
     public func earliestSend(to chatId: Int64, now: Date) -> Date {
         var earliest = max(now, globalPausedUntil)
         if recentSends.count >= globalPerSecond {
-            earliest = max(earliest, recentSends[recentSends.count - globalPerSecond].addingTimeInterval(1))
+            earliest = max(earliest, recentSends[recentSends.count - globalPerSecond].addingTimeInterval(globalWindow))
         }
         if let chat = chats[chatId] {
             earliest = max(earliest, chat.fullAt.addingTimeInterval(-burstAllowance), chat.pausedUntil)

@@ -16,10 +16,16 @@ public final class SharedRateLimiter: @unchecked Sendable {
         return limiter.earliestSend(to: chatId, now: now)
     }
 
-    func recordSend(to chatId: Int64, at now: Date) {
+    /// Takes the slot for a call to `chatId` at `now` if the limits allow one, and returns nil;
+    /// otherwise takes nothing and returns when a slot may be free. Checking and recording in one
+    /// step keeps several workers from all passing the check for the same last slot.
+    func claim(_ chatId: Int64, now: Date) -> Date? {
         lock.lock()
+        defer { lock.unlock() }
+        let earliest = limiter.earliestSend(to: chatId, now: now)
+        guard earliest <= now else { return earliest }
         limiter.recordSend(to: chatId, at: now)
-        lock.unlock()
+        return nil
     }
 
     func pause(chatId: Int64?, until: Date) {
