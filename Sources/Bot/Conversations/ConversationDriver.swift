@@ -77,6 +77,7 @@ public struct ConversationDriver: Sendable {
     private func apply(_ outcome: Outcome, to conversation: inout Conversation, person: inout Person, now: Date,
                        in db: Database) throws {
         guard let conversationId = conversation.id else { return }
+        let personAsGiven = person
         let renderer = PromptRenderer(chatId: person.telegramUserId, conversationId: conversationId)
         for item in renderer.items(for: outcome.outputs) {
             try item.enqueue(at: now, in: db)
@@ -109,7 +110,9 @@ public struct ConversationDriver: Sendable {
         }
         conversation.state = try Self.encode(kept)
         try conversation.updateCached(db)
-        try person.updateCached(db)
+        // Only what the dialog changed (profile answers, consent) is saved here; a caller that
+        // changed the person itself saves it, as the router does after every update.
+        if person != personAsGiven { try person.updateCached(db) }
     }
 
     /// Stores the answers as a response; returns its id, or nil when nothing was stored.
