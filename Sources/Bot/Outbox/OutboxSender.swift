@@ -19,6 +19,16 @@ final class OutboxSender {
     private var storageBackoff = Backoff(base: 0.5, cap: 30)
     private let limiter: SharedRateLimiter
     private let shard: (index: Int, count: Int)
+    /// Where this worker's recent questions went (the store keeps them too): the edit that follows
+    /// an answer goes to the same chat, so to this worker, and need not read the store. Conversation
+    /// ids are AUTOINCREMENT, never reused, so an entry cannot point into another person's chat.
+    private var recentQuestions: [QuestionKey: Int] = [:]
+    private static let recentQuestionsLimit = 4096
+
+    private struct QuestionKey: Hashable {
+        let conversationId: Int64
+        let stepId: String
+    }
 
     init(client: BotAPIClient, database: AppDatabase, stopSignal: StopSignal, logger: Logger, pseudonym: LogPseudonym, crashPoints: CrashPoints, flushGrace: TimeInterval,
          limiter: SharedRateLimiter, shard: (index: Int, count: Int) = (0, 1)) {
@@ -49,7 +59,7 @@ final class OutboxSender {
                 // Outside a transaction: each query sees the latest commit, which is all the sender
                 // needs, and skips a BEGIN/COMMIT pair per look.
                 (heads, wakeUp) = try database.writer.unsafeRead { db in
-                    (try OutboxMessage.readyHeads(now: now, limit: 64, shard: shard, in: db), try OutboxMessage.nextWakeUp(in: db))
+                    (try OutboxMessage.readyHeads(now: now, limit: 64, shard: shard, in: db), try OutboxMessage.nextWakeUp(shard: shard, in: db))
                 }
                 storageBackoff.reset()
             } catch {
@@ -76,6 +86,7 @@ final class OutboxSender {
                 continue
             }
             var pacedUntil: Date?
+            let wakeupsBeforeSending = stopSignal.wakeups
             for row in ready {
                 // The slot is taken before the call, not after its answer: with several workers,
                 // a check now and a record a round trip later would let them overshoot together.
@@ -87,10 +98,11 @@ final class OutboxSender {
                 if stopSignal.isStopped, let flushDeadline, Date() >= flushDeadline { return }
             }
             // Some chats had to wait for a slot: looking again before one is free would only
-            // re-read the outbox (thousands of rows during a round) for nothing.
+            // re-read the outbox (thousands of rows during a round) for nothing. Rows committed
+            // while this worker was sending (a button press to acknowledge) cut the wait short.
             if let pacedUntil, !stopSignal.isStopped {
                 let idle = max(0.001, min(1, pacedUntil.timeIntervalSinceNow))
-                stopSignal.sleep(idle)
+                stopSignal.sleep(idle, unlessWokenSince: wakeupsBeforeSending)
             }
         }
     }
@@ -104,7 +116,10 @@ final class OutboxSender {
         }
         do {
             let sent = try item.perform(with: client) { edit in
-                try? database.writer.unsafeRead { db in
+                if let messageId = recentQuestions[QuestionKey(conversationId: edit.conversationId, stepId: edit.stepId)] {
+                    return messageId
+                }
+                return try? database.writer.unsafeRead { db in
                     try QuestionMessage.messageId(conversationId: edit.conversationId, stepId: edit.stepId, in: db)
                 }
             }
@@ -113,6 +128,10 @@ final class OutboxSender {
                 if case .askQuestion(_, let conversationId, let stepId) = item, let sent {
                     try QuestionMessage.record(conversationId: conversationId, stepId: stepId, messageId: sent.messageId, in: db)
                 }
+            }
+            if case .askQuestion(_, let conversationId, let stepId) = item, let sent {
+                if recentQuestions.count >= Self.recentQuestionsLimit { recentQuestions.removeAll(keepingCapacity: true) }
+                recentQuestions[QuestionKey(conversationId: conversationId, stepId: stepId)] = sent.messageId
             }
         } catch .transport(.cancelled) {
             return false

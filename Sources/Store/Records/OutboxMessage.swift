@@ -82,9 +82,10 @@ extension OutboxMessage: FetchableRecord, MutablePersistableRecord {
             """), arguments: [now.stored, shard.count, shard.index, limit])
     }
 
-    /// The earliest time a pending row becomes ready, if any is waiting on a back-off.
-    public static func nextWakeUp(in db: Database) throws -> Date? {
-        try Date.fetchOne(db.cachedStatement(sql: "SELECT MIN(notBefore) FROM outbox WHERE status = 'pending'"))
+    /// The earliest time a pending row of `shard` becomes ready, if any is waiting on a back-off.
+    public static func nextWakeUp(shard: (index: Int, count: Int) = (0, 1), in db: Database) throws -> Date? {
+        try Date.fetchOne(db.cachedStatement(sql: "SELECT MIN(notBefore) FROM outbox WHERE status = 'pending' AND abs(chatId) % ? = ?"),
+                          arguments: [shard.count, shard.index])
     }
 
     public static func markSent(id: Int64, in db: Database) throws {
