@@ -137,6 +137,10 @@ final class Poller {
                 }
             }
             if stopSignal.isStopped { return .end(.stopped) }
+            // Group commit: when a batch came back short, updates are trickling in one by one (a
+            // burst of people answering as fast as the bot replies); a few milliseconds' wait lets
+            // the next batch gather several, each batch paying one getUpdates call and one fsync.
+            if batch.count < Self.batchLimit { stopSignal.sleep(Self.gatherWindow) }
         }
         recordPoll()
         // Housekeeping has minute-scale deadlines: under a burst it must not run after every batch.
@@ -150,6 +154,10 @@ final class Poller {
     }
 
     static let housekeepingInterval: TimeInterval = 1
+    /// getUpdates' default (and largest) batch.
+    static let batchLimit = 100
+    /// At most this much is added to a reply's latency, and only right after a batch.
+    static let gatherWindow: TimeInterval = 0.005
     /// `kenesh status` calls a poll older than 5 minutes stale; the bot notes its polls this often,
     /// busy or idle. Under a burst, a note after every batch cost a transaction per batch.
     static let pollNoteInterval: TimeInterval = 10
