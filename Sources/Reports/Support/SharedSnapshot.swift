@@ -32,7 +32,10 @@ enum SharedSnapshot {
                 guard let db = try? connection.get() else { return second.close() }
                 second.serve(db)
             }
-            second.decide(shared: try Int.fetchOne(db, sql: "PRAGMA data_version") == before)
+            // Both reads wait for this decision: a failure here must still make one, or they would
+            // wait for ever. Without the second reading, the report runs on the first connection.
+            let after = try? Int.fetchOne(db, sql: "PRAGMA data_version")
+            second.decide(shared: after != nil && after == before)
         }
         finished.wait()
         guard let outcome = result.value else { throw ReadDidNotRun() }
