@@ -1,6 +1,7 @@
 import Dialogs
 import Foundation
 import Logging
+import Reports
 import Store
 import Telegram
 
@@ -78,6 +79,8 @@ public final class BotRunner: Sendable {
 
     /// Blocks until the bot stops.
     public func run() -> Outcome {
+        // An export interrupted by a crash leaves raw answers in the data folder's scratch space.
+        ScratchFiles.clearLeftovers(inDataFolder: database.folder)
         let pseudonym: LogPseudonym
         do {
             pseudonym = LogPseudonym(hexKey: try database.writer.write { db in

@@ -36,7 +36,7 @@ public enum CSVExport {
         let responses = try ExportResponses(in: db, period: period, dialogs: try validated(dialogs, in: db, options: options),
                                             pseudonym: pseudonym)
         guard !responses.isEmpty else { throw ReportError.emptyPeriod(PeriodText.name(period, options.language)) }
-        let folder = try ScratchFiles.makeFolder()
+        let folder = try ScratchFiles.makeFolder(for: db)
         defer { try? FileManager.default.removeItem(at: folder) }
         try writeZip(in: db, options: options, responses: responses, indicators: indicators, second: second, folder: folder,
                      to: destination)
@@ -52,7 +52,7 @@ public enum CSVExport {
 
     static func archive(in db: Database, period: ReportPeriod, options: ReportOptions, pseudonym: ParticipantPseudonym,
                         dialogs: [String]?, second: SecondReader?) throws -> (fileName: String, data: Data) {
-        let folder = try ScratchFiles.makeFolder()
+        let folder = try ScratchFiles.makeFolder(for: db)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("export.zip")
         let handle = try ScratchFiles.create(file)
