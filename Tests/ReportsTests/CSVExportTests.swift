@@ -108,6 +108,10 @@ import Testing
         #expect(rows.contains { $0["indicator_id"] == "leaders_supported" && $0["value"] == "2" })
         let perpetrators = rows.filter { $0["indicator_id"] == "violations_by_city_and_perpetrator" }
         #expect(!perpetrators.contains { $0["value"] == "1" || $0["value"] == "2" })
+        // National counts and reports by city are margins of the city tables, protected with them;
+        // SmallNumbersTests checks with a reader's equations that no hidden cell can be worked out.
+        let margins = ["reports_by_city", "barriers", "violations_by_kind", "violations_by_perpetrator"]
+        #expect(!rows.contains { margins.contains($0["indicator_id"]!) && ($0["value"] == "1" || $0["value"] == "2") })
     }
 
     @Test func dialogFilterUnknownDialogAndEmptyPeriod() throws {

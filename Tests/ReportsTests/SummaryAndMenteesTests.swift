@@ -18,8 +18,12 @@ import Testing
         #expect(text.contains("Лидеров с поддержкой: 2"))
         #expect(text.contains("ответ на 5 из 6 приглашений (83\u{00A0}%)"))
         #expect(text.contains("медиана 5 ч"))
-        #expect(text.contains("Отчётов: 5 (Бишкек 3, Каракол 1, Ош 1)"))
-        #expect(text.contains("Нарушения прав: 6 — Полиция (МВД) 3"))
+        // Karakol and Osh sent one report each; with 5 reports published, Bishkek's 3 would give them away.
+        #expect(text.contains("Отчётов: 5 (Бишкек *, Каракол &lt;3, Ош &lt;3)"))
+        // Osh's one case is by the police, so each other perpetrator's national 1 is Bishkek's hidden cell,
+        // and police 3 less Osh's would give Bishkek's: national counts are protected with the city table,
+        // shown counts first, then hidden ones in category order so a place in the list bounds nothing.
+        #expect(text.contains("Нарушения прав: 6 — Полиция (МВД) *, Клиенты &lt;3, Медицинские работники &lt;3, Другие &lt;3"))
         #expect(text.contains("По городам: Бишкек *, Ош &lt;3"))
         #expect(text.contains("Участий в принятии решений: 4"))
         #expect(text.count < 3000)

@@ -18,27 +18,28 @@ enum IndicatorsCSV {
                          "", point.month, point.month, plain(point.mean, .hours)])
         }
         let c = indicators.monitoring
-        for city in c.reportsByCity {
-            rows.append([ReportSection.monitoring.rawValue, "reports_by_city", pick(language, "Отчёты по городам", "Шаарлар боюнча отчёттор", "Reports by city"),
-                         city.city, "", "", String(city.count)])
-        }
-        append(&rows, .monitoring, "barriers", pick(language, "Барьеры", "Тоскоолдуктар", "Barriers"), c.barriers, language)
-        append(&rows, .monitoring, "violations_by_kind", pick(language, "Нарушения по видам", "Бузуулар түрлөрү боюнча", "Violations by kind"), c.violationsByKind, language)
-        append(&rows, .monitoring, "violations_by_perpetrator", pick(language, "Нарушения: кто нарушил", "Бузуулар: ким бузду", "Violations by perpetrator"),
-               c.violationsByPerpetrator, language)
-        append(&rows, .monitoring, "help_outcomes", pick(language, "Помощь или направление", "Жардам же жолдомо", "Help or referral"), c.helpOutcomes, language)
         let rule = SmallNumbers(threshold: indicators.smallNumberThreshold)
-        let violationCities = rule.protect(c.violationsByCity.map(\.count))
-        for (city, cell) in zip(c.violationsByCity, violationCities) {
+        let protected = ProtectedMonitoring(c, rule: rule)
+        for city in protected.reportsByCity {
+            rows.append([ReportSection.monitoring.rawValue, "reports_by_city", pick(language, "Отчёты по городам", "Шаарлар боюнча отчёттор", "Reports by city"),
+                         city.city, "", "", rule.text(city.cell)])
+        }
+        append(&rows, .monitoring, "barriers", pick(language, "Барьеры", "Тоскоолдуктар", "Barriers"), protected.barriers, rule, language)
+        append(&rows, .monitoring, "violations_by_kind", pick(language, "Нарушения по видам", "Бузуулар түрлөрү боюнча", "Violations by kind"),
+               protected.violationsByKind, rule, language)
+        append(&rows, .monitoring, "violations_by_perpetrator", pick(language, "Нарушения: кто нарушил", "Бузуулар: ким бузду", "Violations by perpetrator"),
+               protected.violationsByPerpetrator, rule, language)
+        append(&rows, .monitoring, "help_outcomes", pick(language, "Помощь или направление", "Жардам же жолдомо", "Help or referral"), c.helpOutcomes, language)
+        for city in protected.violationsByCity {
             rows.append([ReportSection.monitoring.rawValue, "violations_by_city", pick(language, "Нарушения по городам", "Шаарлар боюнча бузуулар", "Violations by city"),
-                         city.city, "", "", rule.text(cell)])
+                         city.city, "", "", rule.text(city.cell)])
         }
         appendTable(&rows, "barriers_by_city", pick(language, "Барьеры по городам", "Шаарлар боюнча тоскоолдуктар", "Barriers by city"),
-                    ProtectedBreakdown(c.barriersByCity, rule: rule, additiveRows: false), rule, language)
+                    protected.barriers, rule, language)
         appendTable(&rows, "violations_by_city_and_perpetrator", pick(language, "Нарушения по городам и нарушителям", "Шаарлар жана бузуучулар боюнча бузуулар", "Violations by city and perpetrator"),
-                    ProtectedBreakdown(c.violationsByCityAndPerpetrator, rule: rule, additiveRows: true), rule, language)
+                    protected.violationsByPerpetrator, rule, language)
         appendTable(&rows, "violations_by_city_and_kind", pick(language, "Нарушения по городам и видам", "Шаарлар жана түрлөрү боюнча бузуулар", "Violations by city and kind"),
-                    ProtectedBreakdown(c.violationsByCityAndKind, rule: rule, additiveRows: true), rule, language)
+                    protected.violationsByKind, rule, language)
         let ccm = indicators.ccm
         append(&rows, .ccm, "meetings_by_kind", pick(language, "Заседания по видам", "Жыйындар түрлөрү боюнча", "Meetings by kind"), ccm.meetingsByKind, language)
         append(&rows, .ccm, "issues_raised", pick(language, "Поднятые вопросы", "Көтөрүлгөн маселелер", "Issues raised"), ccm.issues, language)
@@ -54,11 +55,18 @@ enum IndicatorsCSV {
         }
     }
 
+    /// National counts that are margins of a protected city table, as that table shows them.
+    private static func append(_ rows: inout [[String]], _ section: ReportSection, _ id: String, _ name: String,
+                               _ table: ProtectedBreakdown, _ rule: SmallNumbers, _ language: Language) {
+        for (category, cell) in zip(table.categories, table.categoryTotals) {
+            rows.append([section.rawValue, id, name, "", category.id, category.name.text(language), rule.text(cell)])
+        }
+    }
+
     private static func appendTable(_ rows: inout [[String]], _ id: String, _ name: String, _ table: ProtectedBreakdown,
                                     _ rule: SmallNumbers, _ language: Language) {
         for (row, city) in table.cities.enumerated() {
-            for column in table.usedCategoryIndexes {
-                let category = table.categories[column]
+            for (column, category) in table.categories.enumerated() {
                 rows.append([ReportSection.monitoring.rawValue, id, name, city, category.id, category.name.text(language),
                              rule.text(table.cells[row][column])])
             }

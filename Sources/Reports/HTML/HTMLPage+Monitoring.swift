@@ -1,6 +1,7 @@
 extension HTMLPage {
     mutating func monitoring() {
         let m = indicators.monitoring
+        let protected = ProtectedMonitoring(m, rule: rule)
         heading(2, t("Мониторинг силами сообщества", "Коомчулук жүргүзгөн мониторинг", "Community-led monitoring"), id: "monitoring")
         figures([
             (t("Отчётов мониторинга", "Мониторинг отчёттору", "Monitoring reports"), "\(m.reports)"),
@@ -9,7 +10,7 @@ extension HTMLPage {
         ])
         let byCity = t("Отчёты по городам", "Шаарлар боюнча отчёттор", "Reports by city")
         heading(3, byCity)
-        append(SVGChart.bars(m.reportsByCity.map { SVGChart.Bar(label: PeriodText.city($0.city, language), cell: .count($0.count)) },
+        append(SVGChart.bars(protected.reportsByCity.map { SVGChart.Bar(label: PeriodText.city($0.city, language), cell: $0.cell) },
                              title: byCity, rule: rule))
 
         heading(3, t("Услуги: доступность и качество", "Кызматтар: жеткиликтүүлүк жана сапат", "Services: availability and quality"))
@@ -23,11 +24,11 @@ extension HTMLPage {
 
         let barriers = t("Барьеры в получении услуг", "Кызмат алуудагы тоскоолдуктар", "Barriers to services")
         heading(3, barriers)
-        bars(m.barriers, title: barriers)
+        bars(protected.barriers, title: barriers)
         paragraph(t("Отчётов без барьеров: \(m.reportsWithoutBarriers)", "Тоскоолдугу жок отчёттор: \(m.reportsWithoutBarriers)",
                     "Reports finding no barriers: \(m.reportsWithoutBarriers)"), className: "note")
         heading(3, t("Барьеры по городам", "Шаарлар боюнча тоскоолдуктар", "Barriers by city"))
-        cityTable(m.barriersByCity, additiveRows: false, totalHeader: t("Отчётов с барьерами", "Тоскоолдугу бар отчёттор", "Reports with barriers"))
+        cityTable(protected.barriers, totalHeader: t("Отчётов с барьерами", "Тоскоолдугу бар отчёттор", "Reports with barriers"))
 
         heading(3, t("Нарушения прав", "Укук бузуулар", "Rights violations"))
         figures([
@@ -38,18 +39,17 @@ extension HTMLPage {
         ])
         let kinds = t("Нарушения по видам", "Бузуулар түрлөрү боюнча", "Violations by kind")
         heading(3, kinds)
-        bars(m.violationsByKind, title: kinds)
+        bars(protected.violationsByKind, title: kinds)
         let perpetrators = t("Кто нарушил", "Ким бузду", "Who violated the rights")
         heading(3, perpetrators)
-        bars(m.violationsByPerpetrator, title: perpetrators)
+        bars(protected.violationsByPerpetrator, title: perpetrators)
         let cities = t("Нарушения по городам", "Шаарлар боюнча бузуулар", "Violations by city")
         heading(3, cities)
-        let cells = rule.protect(m.violationsByCity.map(\.count))
-        append(SVGChart.bars(zip(m.violationsByCity, cells).map { SVGChart.Bar(label: PeriodText.city($0.city, language), cell: $1) },
+        append(SVGChart.bars(protected.violationsByCity.map { SVGChart.Bar(label: PeriodText.city($0.city, language), cell: $0.cell) },
                              title: cities, rule: rule))
-        cityTable(m.violationsByCityAndPerpetrator, additiveRows: true, totalHeader: t("Всего", "Бардыгы", "Total"))
+        cityTable(protected.violationsByPerpetrator, totalHeader: t("Всего", "Бардыгы", "Total"))
         heading(3, t("Нарушения по городам и видам", "Шаарлар жана түрлөрү боюнча бузуулар", "Violations by city and kind"))
-        cityTable(m.violationsByCityAndKind, additiveRows: true, totalHeader: t("Всего", "Бардыгы", "Total"))
+        cityTable(protected.violationsByKind, totalHeader: t("Всего", "Бардыгы", "Total"))
         let help = t("Помощь или направление после нарушения", "Бузуудан кийинки жардам же жолдомо", "Help or referral after a violation")
         heading(3, help)
         bars(m.helpOutcomes, title: help)

@@ -64,21 +64,28 @@ struct HTMLPage {
         html += "</table></div>"
     }
 
-    /// Bars for category counts, zeros left out (shown in no breakdown by city, so not suppressed).
+    /// Bars for category counts, zeros left out; not tied to any city breakdown, so shown as counted.
     mutating func bars(_ counts: [CategoryCount], title: String) {
-        let shown = counts.filter { $0.count > 0 }
-        guard !shown.isEmpty else { return paragraph(t("Нет данных.", "Маалымат жок.", "No data."), className: "note") }
-        html += SVGChart.bars(shown.map { SVGChart.Bar(label: $0.name.text(language), cell: .count($0.count)) }, title: title, rule: rule)
+        protectedBars(counts.map { ($0, SmallNumbers.Cell.count($0.count)) }, title: title)
     }
 
-    /// A city breakdown as a protected table.
-    mutating func cityTable(_ breakdown: CityBreakdown, additiveRows: Bool, totalHeader: String) {
-        guard !breakdown.isEmpty else { return }
-        let table = ProtectedBreakdown(breakdown, rule: rule, additiveRows: additiveRows)
-        let columns = table.usedCategoryIndexes
-        let headers = [t("Город", "Шаар", "City")] + columns.map { table.categories[$0].name.text(language) } + [totalHeader]
+    /// Bars for national counts that are margins of a protected city table, as that table shows them.
+    mutating func bars(_ table: ProtectedBreakdown, title: String) {
+        protectedBars(Array(zip(table.categories, table.categoryTotals)), title: title)
+    }
+
+    private mutating func protectedBars(_ counts: [(CategoryCount, SmallNumbers.Cell)], title: String) {
+        let shown = counts.filter { $0.1 != .count(0) }
+        guard !shown.isEmpty else { return paragraph(t("Нет данных.", "Маалымат жок.", "No data."), className: "note") }
+        html += SVGChart.bars(shown.map { SVGChart.Bar(label: $0.0.name.text(language), cell: $0.1) }, title: title, rule: rule)
+    }
+
+    /// A protected city breakdown as a table.
+    mutating func cityTable(_ table: ProtectedBreakdown, totalHeader: String) {
+        guard !table.cities.isEmpty else { return }
+        let headers = [t("Город", "Шаар", "City")] + table.categories.map { $0.name.text(language) } + [totalHeader]
         let rows = table.cities.enumerated().map { row, city in
-            [PeriodText.city(city, language)] + columns.map { rule.text(table.cells[row][$0]) } + [rule.text(table.totals[row])]
+            [PeriodText.city(city, language)] + table.cells[row].map { rule.text($0) } + [rule.text(table.totals[row])]
         }
         self.table(headers, rows)
     }

@@ -69,7 +69,8 @@ public enum SummaryText {
 
     private static func monitoring(_ m: MonitoringIndicators, _ language: Language, _ rule: SmallNumbers) -> [String] {
         var lines = [bold(pick(language, "Мониторинг", "Мониторинг", "Monitoring"))]
-        let cities = m.reportsByCity.map { PeriodText.city($0.city, language) + " \($0.count)" }.joined(separator: ", ")
+        let protected = ProtectedMonitoring(m, rule: rule)
+        let cities = protected.reportsByCity.map { PeriodText.city($0.city, language) + " " + rule.text($0.cell) }.joined(separator: ", ")
         lines.append(pick(language, "Отчётов: ", "Отчёттор: ", "Reports: ") + "\(m.reports)" + (cities.isEmpty ? "" : " (" + HTML.escape(cities) + ")"))
         let checks = m.services.reduce(0) { $0 + $1.checks }
         if checks > 0 {
@@ -78,15 +79,14 @@ public enum SummaryText {
                               "Кызмат текшерүүлөр: \(checks), жеткиликсиз: \(unavailable)",
                               "Service checks: \(checks), not available: \(unavailable)"))
         }
-        if let top = top(m.barriers, language) {
+        if let top = top(protected.barriers, rule, language) {
             lines.append(pick(language, "Барьеры: ", "Тоскоолдуктар: ", "Barriers: ") + top)
         }
         var violations = pick(language, "Нарушения прав: ", "Укук бузуулар: ", "Rights violations: ") + "\(m.violations)"
-        if let by = top(m.violationsByPerpetrator, language, limit: 4) { violations += " — " + by }
+        if let by = top(protected.violationsByPerpetrator, rule, language, limit: 4) { violations += " — " + by }
         lines.append(violations)
-        if !m.violationsByCity.isEmpty {
-            let cells = rule.protect(m.violationsByCity.map(\.count))
-            let text = zip(m.violationsByCity, cells).map { PeriodText.city($0.city, language) + " " + rule.text($1) }.joined(separator: ", ")
+        if !protected.violationsByCity.isEmpty {
+            let text = protected.violationsByCity.map { PeriodText.city($0.city, language) + " " + rule.text($0.cell) }.joined(separator: ", ")
             lines.append(pick(language, "По городам: ", "Шаарлар боюнча: ", "By city: ") + HTML.escape(text))
         }
         lines.append(pick(language, "Направлено к специалистам: \(m.referrals), помощь оказана: \(m.helpGiven)",
@@ -115,6 +115,17 @@ public enum SummaryText {
         let ranked = counts.filter { $0.count > 0 }.sorted { $0.count > $1.count }
         guard !ranked.isEmpty else { return nil }
         let shown = ranked.prefix(limit).map { HTML.escape($0.name.text(language)) + " \($0.count)" }
+        return shown.joined(separator: ", ") + (ranked.count > limit ? ", …" : "")
+    }
+
+    /// The same for national counts that are margins of a protected city table: shown counts largest first,
+    /// then the protected ones in category order, so a place in the list does not bound a hidden count.
+    private static func top(_ table: ProtectedBreakdown, _ rule: SmallNumbers, _ language: Language, limit: Int = 3) -> String? {
+        let cells = zip(table.categories, table.categoryTotals).filter { $0.1 != .count(0) }
+        func value(_ cell: SmallNumbers.Cell) -> Int? { if case .count(let count) = cell { count } else { nil } }
+        let ranked = cells.filter { value($0.1) != nil }.sorted { value($0.1)! > value($1.1)! } + cells.filter { value($0.1) == nil }
+        guard !ranked.isEmpty else { return nil }
+        let shown = ranked.prefix(limit).map { HTML.escape($0.0.name.text(language)) + " " + HTML.escape(rule.text($0.1)) }
         return shown.joined(separator: ", ") + (ranked.count > limit ? ", …" : "")
     }
 
