@@ -6,7 +6,14 @@
 struct Disclosure {
     private(set) var cells: [SmallNumbers.Cell] = []
     private(set) var names: [String] = []
-    private(set) var lines: [SmallNumbers.Line] = []
+    /// The cells at `parts` add up to the cell at `total`; the checker's own type, so it does not lean on
+    /// the code it checks.
+    struct Equation {
+        var parts: [Int]
+        var total: Int
+    }
+
+    private(set) var lines: [Equation] = []
     /// Cells a reader knows are at least 1 (a city listed in a table has at least one item).
     private(set) var atLeastOne: Set<Int> = []
 
@@ -23,7 +30,7 @@ struct Disclosure {
     }
 
     mutating func equation(_ parts: [Int], _ total: Int) {
-        lines.append(.init(parts: parts, total: total))
+        lines.append(Equation(parts: parts, total: total))
     }
 
     /// One city table: every column adds up to its national count, every row to its city total when
