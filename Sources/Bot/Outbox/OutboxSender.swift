@@ -124,14 +124,19 @@ final class OutboxSender {
                 }
             }
             crashPoints.hit(.afterSend)
+            let question: (key: QuestionKey, messageId: Int)? = {
+                guard case .askQuestion(_, let conversationId, let stepId) = item, let sent else { return nil }
+                return (QuestionKey(conversationId: conversationId, stepId: stepId), sent.messageId)
+            }()
             recordSent(id: id) { db in
-                if case .askQuestion(_, let conversationId, let stepId) = item, let sent {
-                    try QuestionMessage.record(conversationId: conversationId, stepId: stepId, messageId: sent.messageId, in: db)
+                if let question {
+                    try QuestionMessage.record(conversationId: question.key.conversationId, stepId: question.key.stepId,
+                                               messageId: question.messageId, in: db)
                 }
             }
-            if case .askQuestion(_, let conversationId, let stepId) = item, let sent {
+            if let question {
                 if recentQuestions.count >= Self.recentQuestionsLimit { recentQuestions.removeAll(keepingCapacity: true) }
-                recentQuestions[QuestionKey(conversationId: conversationId, stepId: stepId)] = sent.messageId
+                recentQuestions[question.key] = question.messageId
             }
         } catch .transport(.cancelled) {
             return false
