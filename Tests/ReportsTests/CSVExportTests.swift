@@ -160,11 +160,7 @@ import Testing
                 try answer.insert(db)
             }
         }
-        let archive = try database.writer.write { db in
-            try CSVExport.archive(in: db, period: .allTime, options: ReportOptions(catalog: shippedCatalog, now: at),
-                                  pseudonym: try ParticipantPseudonym.forStore(db))
-        }
-        let files = Dictionary(uniqueKeysWithValues: try ZipReader.entries(archive.data).map { ($0.name, $0.data) })
+        let files = try allTimeExport(of: database, at: at)
         let (_, rows) = try CSVReader.records(files["mentorship-checkin.csv"]!)
         #expect(rows.map { [$0["topic"]!, $0["confidence"]!] } == [["speaking", "4"], ["events", "2"]])
         #expect(try CSVReader.records(files["answers.csv"]!).records.count == 4)
@@ -189,11 +185,7 @@ import Testing
                 try answer.insert(db)
             }
         }
-        let archive = try database.writer.write { db in
-            try CSVExport.archive(in: db, period: .allTime, options: ReportOptions(catalog: shippedCatalog, now: at),
-                                  pseudonym: try ParticipantPseudonym.forStore(db))
-        }
-        let files = Dictionary(uniqueKeysWithValues: try ZipReader.entries(archive.data).map { ($0.name, $0.data) })
+        let files = try allTimeExport(of: database, at: at)
         let (headers, rows) = try CSVReader.records(files["mentorship-checkin.csv"]!)
         #expect(headers.last == "extra_step_300_label")
         #expect(rows.count == 1)
@@ -202,4 +194,13 @@ import Testing
         #expect(rows.first?["extra_step_300"] == "x")
         #expect(rows.first?["extra_step_1"] == "")
     }
+}
+
+/// The files of an all-time export of `database`, by name.
+private func allTimeExport(of database: AppDatabase, at: Date) throws -> [String: Data] {
+    let archive = try database.writer.write { db in
+        try CSVExport.archive(in: db, period: .allTime, options: ReportOptions(catalog: shippedCatalog, now: at),
+                              pseudonym: try ParticipantPseudonym.forStore(db))
+    }
+    return Dictionary(uniqueKeysWithValues: try ZipReader.entries(archive.data).map { ($0.name, $0.data) })
 }
