@@ -105,7 +105,7 @@ extension BotAPIState {
     }
 
     private static func requireText(_ params: [String: String]) throws(BotAPIError) -> String {
-        guard let text = params["text"], !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard let text = params["text"], text.contains(where: { !$0.isWhitespace }) else {
             throw .badRequest("message text is empty")
         }
         return text
