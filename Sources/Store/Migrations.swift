@@ -224,6 +224,17 @@ extension AppDatabase {
                           columns: ["dialogId", "stepId", "responseId", "repeatIndex", "value"])
         }
 
+        migrator.registerMigration("v7: pending outbox rows in order, and those put off") { db in
+            // The outbox workers read the oldest pending rows, leaving out the chats whose first row
+            // waits on a 429 or a back-off. Refused rows stay in the table for `kenesh status`, so the
+            // pending ones get an index of their own, in id order; the put-off ones are few, and this
+            // second index holds only them. The index by status and chat served the look that read each
+            // chat's first row; nothing else needs it, and each write would keep it up to date.
+            try db.execute(sql: "DROP INDEX outbox_by_status_chat")
+            try db.execute(sql: "CREATE INDEX outbox_pending ON outbox(id) WHERE status = 'pending'")
+            try db.execute(sql: "CREATE INDEX outbox_put_off ON outbox(notBefore, chatId) WHERE notBefore IS NOT NULL AND status = 'pending'")
+        }
+
         return migrator
     }
 }

@@ -141,4 +141,38 @@ import Testing
         #expect(sent.last?.params["reply_markup"] != nil)
         #expect(sent.compactMap { $0.params["text"] }.joined(separator: "\n\n") == long)
     }
+
+    /// With one message allowed in flight (the default), calls a person would not see twice go
+    /// alongside other people's messages, and each chat still gets its calls in order.
+    @Test func safeCallsGoAlongsideMessagesButMessagesGoOneAtATime() throws {
+        let folder = try TemporaryFolder()
+        let database = try AppDatabase(folder: folder.dataURL)
+        let double = try BotAPIDouble()
+        // Long enough that calls in flight together are told apart from calls one after another.
+        double.roundTrip = 0.06
+        let chats: [Int64] = (1...6).map { 39_000 + $0 }
+        _ = try database.writer.write { db in
+            for chat in chats {
+                for item in [OutboxItem.leaveChat(chatId: chat), .text("первое", to: chat), .leaveChat(chatId: chat), .text("второе", to: chat)] {
+                    try item.enqueue(at: Date(), in: db)
+                }
+            }
+        }
+        let bot = RunningBot(database: database, double: double)
+        #expect(double.waitUntil(timeout: 20) { _ in (try? self.outbox(database).isEmpty) == true })
+        bot.stop()
+
+        for chat in chats {
+            let calls = double.requests.filter { $0.params["chat_id"] == String(chat) }.map { $0.params["text"] ?? $0.method }
+            #expect(calls == ["leaveChat", "первое", "leaveChat", "второе"], "chat \(chat) got its calls out of order")
+        }
+        // One message in flight: the double sees each a full round trip after the one before.
+        let messages = double.requests(method: "sendMessage").map(\.receivedAt).sorted()
+        let closestMessages = zip(messages.dropFirst(), messages).map { $0.timeIntervalSince($1) }.min() ?? 0
+        #expect(closestMessages >= double.roundTrip * 0.9, "two messages were in flight at once")
+        // Safe calls went alongside: some arrived well within a round trip of a message.
+        let safe = double.requests(method: "leaveChat").map(\.receivedAt)
+        let closestSafe = safe.map { call in messages.map { abs($0.timeIntervalSince(call)) }.min() ?? 1 }.min() ?? 1
+        #expect(closestSafe < double.roundTrip / 2, "no call went alongside a message")
+    }
 }

@@ -19,16 +19,17 @@ import Testing
             let a1 = try enqueue(1, "a1", in: db)
             let a2 = try enqueue(1, "a2", in: db)
             let b1 = try enqueue(2, "b1", in: db)
-            #expect(try OutboxMessage.readyHeads(now: now, limit: 10, in: db).map(\.id) == [a1, b1])
+            #expect(try OutboxMessage.ready(now: now, limit: 10, in: db).map(\.id) == [a1, a2, b1])
+            #expect(try OutboxMessage.ready(now: now, limit: 2, in: db).map(\.id) == [a1, a2])
             try OutboxMessage.reschedule(id: a1, notBefore: now.addingTimeInterval(5), error: "429", in: db)
             // a2 must not overtake a1; chat 2 is free to go.
-            #expect(try OutboxMessage.readyHeads(now: now, limit: 1, in: db).first?.id == b1)
+            #expect(try OutboxMessage.ready(now: now, limit: 10, in: db).map(\.id) == [b1])
             try OutboxMessage.markSent(id: b1, in: db)
-            #expect(try OutboxMessage.readyHeads(now: now, limit: 1, in: db).first == nil)
+            #expect(try OutboxMessage.ready(now: now, limit: 1, in: db).first == nil)
             #expect(try OutboxMessage.nextWakeUp(in: db) == now.addingTimeInterval(5))
-            #expect(try OutboxMessage.readyHeads(now: now.addingTimeInterval(5), limit: 1, in: db).first?.id == a1)
+            #expect(try OutboxMessage.ready(now: now.addingTimeInterval(5), limit: 10, in: db).map(\.id) == [a1, a2])
             try OutboxMessage.markSent(id: a1, in: db)
-            #expect(try OutboxMessage.readyHeads(now: now, limit: 1, in: db).first?.id == a2)
+            #expect(try OutboxMessage.ready(now: now, limit: 1, in: db).first?.id == a2)
         }
     }
 
@@ -40,9 +41,23 @@ import Testing
             let second = try enqueue(1, "next", in: db)
             try OutboxMessage.markFailed(id: first, error: "Bad Request: chat not found", in: db)
             #expect(try OutboxMessage.fetchOne(db, key: first)?.payload.isEmpty == true)
-            #expect(try OutboxMessage.readyHeads(now: now, limit: 1, in: db).first?.id == second)
+            #expect(try OutboxMessage.ready(now: now, limit: 1, in: db).first?.id == second)
             #expect(try OutboxMessage.count(.failed, in: db) == 1)
             #expect(try OutboxMessage.count(.pending, in: db) == 1)
+        }
+    }
+
+    @Test func rowsReadBeforeAreNotDecodedAgain() throws {
+        let temp = try TemporaryFolder()
+        let database = try AppDatabase(folder: temp.url)
+        try database.writer.write { db in
+            let first = try enqueue(1, "first", in: db)
+            let second = try enqueue(2, "second", in: db)
+            var held = try #require(try OutboxMessage.fetchOne(db, key: first))
+            held.payload = Data("as held".utf8)
+            let rows = try OutboxMessage.ready(now: now, limit: 10, known: [first: held], in: db)
+            #expect(rows.map(\.id) == [first, second])
+            #expect(rows.map(\.payload) == [Data("as held".utf8), Data("second".utf8)])
         }
     }
 }

@@ -4,13 +4,15 @@ import Logging
 import Store
 import Telegram
 
-/// Sends committed outbox rows, oldest first and in order within each chat, and deletes each
-/// once Telegram has accepted it. A crash can at worst repeat the one call that was in flight.
-/// It runs on real time, not the bot's injectable clock: Telegram's rate limits, retry_after and
-/// back-off are measured in real seconds.
+/// One outbox worker: sends committed outbox rows, oldest first and in order within each chat, and
+/// deletes each once Telegram has accepted it. Several workers share one `OutboxWorkList`, which
+/// keeps one call in flight per chat and bounds the messages in flight, so a crash can at worst
+/// repeat those messages. It runs on real time, not the bot's injectable clock: Telegram's rate
+/// limits, retry_after and back-off are measured in real seconds.
 final class OutboxSender {
     private let client: BotAPIClient
     private let database: AppDatabase
+    private let work: OutboxWorkList
     private let stopSignal: StopSignal
     private let logger: Logger
     private let pseudonym: LogPseudonym
@@ -18,29 +20,20 @@ final class OutboxSender {
     private let flushGrace: TimeInterval
     private var storageBackoff = Backoff(base: 0.5, cap: 30)
     private let limiter: SharedRateLimiter
-    private let shard: (index: Int, count: Int)
-    /// Where this worker's recent questions went (the store keeps them too): the edit that follows
-    /// an answer goes to the same chat, so to this worker, and need not read the store. Conversation
-    /// ids are AUTOINCREMENT, never reused, so an entry cannot point into another person's chat.
-    private var recentQuestions: [QuestionKey: Int] = [:]
-    private static let recentQuestionsLimit = 4096
+    /// Rows one look hands over: enough for every worker to keep busy until the next commit.
+    private static let lookLimit = 128
 
-    private struct QuestionKey: Hashable {
-        let conversationId: Int64
-        let stepId: String
-    }
-
-    init(client: BotAPIClient, database: AppDatabase, stopSignal: StopSignal, logger: Logger, pseudonym: LogPseudonym, crashPoints: CrashPoints, flushGrace: TimeInterval,
-         limiter: SharedRateLimiter, shard: (index: Int, count: Int) = (0, 1)) {
+    init(client: BotAPIClient, database: AppDatabase, work: OutboxWorkList, stopSignal: StopSignal, logger: Logger,
+         pseudonym: LogPseudonym, crashPoints: CrashPoints, flushGrace: TimeInterval, limiter: SharedRateLimiter) {
         self.client = client
         self.database = database
+        self.work = work
         self.stopSignal = stopSignal
         self.logger = logger
         self.pseudonym = pseudonym
         self.crashPoints = crashPoints
         self.flushGrace = flushGrace
         self.limiter = limiter
-        self.shard = shard
     }
 
     /// Runs until stopped; after a stop it keeps sending what is ready for up to `flushGrace` seconds.
@@ -52,71 +45,51 @@ final class OutboxSender {
                 flushDeadline = deadline
                 if Date() >= deadline { return }
             }
-            let heads: [OutboxMessage]
-            let wakeUp: Date?
-            do {
-                let now = Date()
-                // Outside a transaction: each query sees the latest commit, which is all the sender
-                // needs, and skips a BEGIN/COMMIT pair per look.
-                (heads, wakeUp) = try database.writer.unsafeRead { db in
-                    (try OutboxMessage.readyHeads(now: now, limit: 64, shard: shard, in: db), try OutboxMessage.nextWakeUp(shard: shard, in: db))
-                }
-                storageBackoff.reset()
-            } catch {
-                logger.error("cannot read the outbox", metadata: ["error.type": "\(type(of: error))"])
-                if stopSignal.isStopped { return }
-                stopSignal.sleep(storageBackoff.nextDelay())
-                continue
-            }
-            let now = Date()
-            // Each head is a different chat, so all that may go are sent before the next look.
-            let ready = heads.filter { !paced($0) || limiter.earliestSend(to: $0.chatId, now: now) <= now }
-            guard !ready.isEmpty else {
-                if heads.isEmpty && stopSignal.isStopped { return }
-                // Every ready chat is being paced, or nothing is ready: rows written by other
-                // processes (the CLI) are also found by this periodic look.
-                let pacedUntil = heads.map { limiter.earliestSend(to: $0.chatId, now: now) }.min()
-                let next = [pacedUntil, wakeUp].compactMap { $0 }.min()
-                let idle = next.map { max(0.005, min(1, $0.timeIntervalSince(now))) } ?? 1
+            switch work.next(now: Date()) {
+            case .send(let row):
+                let outcome = send(row)
+                work.settle(row, outcome)
+                if outcome == .abandoned { return }
+            case .look(let number):
+                look(number: number)
+            case .wait(let until, let events):
                 if stopSignal.isStopped {
-                    Thread.sleep(forTimeInterval: min(idle, 0.05))
+                    if work.isDrained { return }
+                    Thread.sleep(forTimeInterval: max(0.001, min(until.timeIntervalSinceNow, 0.05)))
                 } else {
-                    stopSignal.sleep(idle)
+                    work.sleep(until: until, events: events)
                 }
-                continue
-            }
-            var pacedUntil: Date?
-            let wakeupsBeforeSending = stopSignal.wakeups
-            for row in ready {
-                // The slot is taken before the call, not after its answer: with several workers,
-                // a check now and a record a round trip later would let them overshoot together.
-                if paced(row), let free = limiter.claim(row.chatId, now: Date()) {
-                    pacedUntil = min(pacedUntil ?? free, free)
-                    continue
-                }
-                if !send(row) { return }
-                if stopSignal.isStopped, let flushDeadline, Date() >= flushDeadline { return }
-            }
-            // Some chats had to wait for a slot: looking again before one is free would only
-            // re-read the outbox (thousands of rows during a round) for nothing. Rows committed
-            // while this worker was sending (a button press to acknowledge) cut the wait short.
-            if let pacedUntil, !stopSignal.isStopped {
-                let idle = max(0.001, min(1, pacedUntil.timeIntervalSinceNow))
-                stopSignal.sleep(idle, unlessWokenSince: wakeupsBeforeSending)
             }
         }
     }
 
-    /// Sends one row and records the outcome; false when sending was cancelled for shutdown.
-    private func send(_ row: OutboxMessage) -> Bool {
-        guard let id = row.id else { return true }
+    /// Reads the ready rows for every worker. Outside a transaction: each query sees the latest
+    /// commit, which is all the workers need, and skips a BEGIN/COMMIT pair per look.
+    private func look(number: Int) {
+        do {
+            let now = Date()
+            let known = work.heldRows()
+            let (rows, wakeUp) = try database.writer.unsafeRead { db in
+                (try OutboxMessage.ready(now: now, limit: Self.lookLimit, known: known, in: db), try OutboxMessage.nextWakeUp(in: db))
+            }
+            storageBackoff.reset()
+            work.finishLook(number: number, rows: rows, full: rows.count == Self.lookLimit, wakeUp: wakeUp, now: Date())
+        } catch {
+            logger.error("cannot read the outbox", metadata: ["error.type": "\(type(of: error))"])
+            work.abandonLook(retryAt: Date().addingTimeInterval(storageBackoff.nextDelay()))
+        }
+    }
+
+    /// Sends one row and records the outcome.
+    private func send(_ row: OutboxMessage) -> OutboxWorkList.Outcome {
+        guard let id = row.id else { return .done }
         guard let item = try? OutboxPayload.decode(row.payload) else {
             record(id: id) { db in try OutboxMessage.markFailed(id: id, error: "unreadable outbox payload", in: db) }
-            return true
+            return .done
         }
         do {
             let sent = try item.perform(with: client) { edit in
-                if let messageId = recentQuestions[QuestionKey(conversationId: edit.conversationId, stepId: edit.stepId)] {
+                if let messageId = work.questionMessage(.init(conversationId: edit.conversationId, stepId: edit.stepId)) {
                     return messageId
                 }
                 return try? database.writer.unsafeRead { db in
@@ -124,9 +97,9 @@ final class OutboxSender {
                 }
             }
             crashPoints.hit(.afterSend)
-            let question: (key: QuestionKey, messageId: Int)? = {
+            let question: (key: OutboxWorkList.QuestionKey, messageId: Int)? = {
                 guard case .askQuestion(_, let conversationId, let stepId) = item, let sent else { return nil }
-                return (QuestionKey(conversationId: conversationId, stepId: stepId), sent.messageId)
+                return (OutboxWorkList.QuestionKey(conversationId: conversationId, stepId: stepId), sent.messageId)
             }()
             recordSent(id: id) { db in
                 if let question {
@@ -134,24 +107,21 @@ final class OutboxSender {
                                                messageId: question.messageId, in: db)
                 }
             }
-            if let question {
-                if recentQuestions.count >= Self.recentQuestionsLimit { recentQuestions.removeAll(keepingCapacity: true) }
-                recentQuestions[question.key] = question.messageId
-            }
+            if let question { work.rememberQuestion(question.key, messageId: question.messageId) }
         } catch .transport(.cancelled) {
-            return false
+            return .abandoned
         } catch {
-            handle(error, item: item, row: row, id: id)
+            return handle(error, item: item, row: row, id: id)
         }
-        return true
+        return .done
     }
 
-    private func handle(_ error: BotAPIError, item: OutboxItem, row: OutboxMessage, id: Int64) {
+    private func handle(_ error: BotAPIError, item: OutboxItem, row: OutboxMessage, id: Int64) -> OutboxWorkList.Outcome {
         let now = Date()
         let chatTag = pseudonym.tag(row.chatId)
         if error.isMessageNotModified {
             record(id: id) { db in try OutboxMessage.markSent(id: id, in: db) }
-            return
+            return .done
         }
         switch error {
         case .tooManyRequests(let retryAfter, _):
@@ -160,6 +130,7 @@ final class OutboxSender {
                 try OutboxMessage.reschedule(id: id, notBefore: now.addingTimeInterval(TimeInterval(retryAfter)),
                                              error: "429 retry after \(retryAfter) s", in: db)
             }
+            return .retryLater
         case .forbidden(let description):
             logger.notice("the person blocked the bot or cannot be written to; marked inactive",
                           metadata: ["person.tag": "\(chatTag)", "bot.method": "\(item.method)"])
@@ -167,10 +138,12 @@ final class OutboxSender {
                 try OutboxMessage.markFailed(id: id, error: "403: \(description)", in: db)
                 try Person.markInactive(telegramUserId: row.chatId, in: db)
             }
+            return .done
         case .badRequest(let description), .other(_, let description):
             logger.warning("Telegram refused a message; it is dropped",
                            metadata: ["person.tag": "\(chatTag)", "bot.method": "\(item.method)", "bot.error": "\(description)"])
             record(id: id) { db in try OutboxMessage.markFailed(id: id, error: description, in: db) }
+            return .done
         case .unauthorized, .conflict, .serverError, .transport, .invalidResponse:
             var backoff = Backoff(base: 1, cap: 60)
             var delay: TimeInterval = 0
@@ -181,6 +154,7 @@ final class OutboxSender {
             record(id: id) { db in
                 try OutboxMessage.reschedule(id: id, notBefore: now.addingTimeInterval(delay), error: "\(error)", in: db)
             }
+            return .retryLater
         }
     }
 
@@ -201,12 +175,6 @@ final class OutboxSender {
                 stopSignal.sleep(storageBackoff.nextDelay())
             }
         }
-    }
-
-    /// Answers to button presses are not chat messages: they are never held back, so the
-    /// spinner on a person's button stops at once.
-    private func paced(_ row: OutboxMessage) -> Bool {
-        row.method != "answerCallbackQuery"
     }
 
     /// Writes the outcome of a send, retrying while storage fails: the message is already out,

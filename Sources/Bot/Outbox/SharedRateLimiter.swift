@@ -1,7 +1,7 @@
 import Foundation
 
 /// One `SendRateLimiter` shared by the outbox workers, so the overall limit holds across them.
-/// Each chat belongs to one worker, so per-chat pacing is never contended.
+/// A chat has at most one call in flight (`OutboxWorkList`), so its own pacing is never contended.
 public final class SharedRateLimiter: @unchecked Sendable {
     private let lock = NSLock()
     private var limiter: SendRateLimiter

@@ -5,7 +5,7 @@ import Telegram
 public final class StopSignal: @unchecked Sendable {
     private let condition = NSCondition()
     private var stopped = false
-    private var wakeCount = 0
+    private var stopActions: [@Sendable () -> Void] = []
     /// Aborts a long poll in flight the moment a stop is requested.
     public let pollCancellation = CancellationFlag()
 
@@ -20,39 +20,33 @@ public final class StopSignal: @unchecked Sendable {
     public func stop() {
         condition.lock()
         stopped = true
+        let actions = stopActions
+        stopActions = []
         condition.broadcast()
         condition.unlock()
         pollCancellation.cancel()
+        actions.forEach { $0() }
     }
 
-    /// Wakes sleepers early (new outbox rows were committed).
-    public func wake() {
-        condition.lock()
-        wakeCount += 1
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// How many times wake() was called so far; pass it to `sleep(_:unlessWokenSince:)`.
-    public var wakeups: Int {
-        condition.lock()
-        defer { condition.unlock() }
-        return wakeCount
-    }
-
-    /// Sleeps up to `seconds`, returning early on stop() (unless `ignoringStop`) or wake().
+    /// Sleeps up to `seconds`, returning early on stop() (unless `ignoringStop`).
     public func sleep(_ seconds: TimeInterval, ignoringStop: Bool = false) {
-        sleep(seconds, ignoringStop: ignoringStop, unlessWokenSince: nil)
-    }
-
-    /// Like `sleep(_:)`, and does not sleep at all if wake() was called since `wakeups` read `seen`.
-    public func sleep(_ seconds: TimeInterval, ignoringStop: Bool = false, unlessWokenSince seen: Int?) {
         let deadline = Date().addingTimeInterval(max(0, seconds))
         condition.lock()
         defer { condition.unlock() }
-        let seen = seen ?? wakeCount
-        while wakeCount == seen && (ignoringStop || !stopped) {
+        while ignoringStop || !stopped {
             if !condition.wait(until: deadline) { return }
         }
+    }
+
+    /// Runs `action` once when stop() is called (at once if it already was).
+    public func onStop(_ action: @escaping @Sendable () -> Void) {
+        condition.lock()
+        guard !stopped else {
+            condition.unlock()
+            action()
+            return
+        }
+        stopActions.append(action)
+        condition.unlock()
     }
 }

@@ -65,27 +65,35 @@ extension OutboxMessage: FetchableRecord, MutablePersistableRecord {
         id = inserted.rowID
     }
 
-    /// The first pending row of each chat that may go now, oldest first: the sender picks the first
-    /// one whose chat is not being paced. With several workers, worker `shard.index` of
-    /// `shard.count` sees only its own chats, so each chat keeps one sender and its order.
-    public static func readyHeads(now: Date, limit: Int, shard: (index: Int, count: Int) = (0, 1),
-                                  in db: Database) throws -> [OutboxMessage] {
-        // Each chat's head is found on the (status, chatId, id) index; a correlated NOT EXISTS per
-        // pending row cost millions of instructions per look in a burst.
-        try OutboxMessage.fetchAll(db.cachedStatement(sql: """
-            SELECT o.* FROM outbox o
-            JOIN (SELECT MIN(id) AS id FROM outbox WHERE status = 'pending' GROUP BY chatId) head ON head.id = o.id
-            WHERE (o.notBefore IS NULL OR o.notBefore <= ?)
-              AND abs(o.chatId) % ? = ?
-            ORDER BY o.id
+    /// The oldest pending rows, up to `limit`, of the chats none of whose rows waits on a 429 or a
+    /// back-off: only a chat's first row is ever put off, and its later rows wait behind it, so
+    /// each chat's order holds whichever worker sends them.
+    /// `known` rows (by id) were read before and are used as they are: a pending row's payload never
+    /// changes, and only its own sender reschedules it.
+    public static func ready(now: Date, limit: Int, known: [Int64: OutboxMessage] = [:], in db: Database) throws -> [OutboxMessage] {
+        // In id order along the pending rows' index, stopping at the limit; the put-off chats come
+        // from a partial index of the few rows with a time to wait (migration v7).
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT * FROM outbox INDEXED BY outbox_pending
+            WHERE status = 'pending'
+              AND chatId NOT IN (SELECT chatId FROM outbox INDEXED BY outbox_put_off
+                                 WHERE notBefore IS NOT NULL AND status = 'pending' AND notBefore > ?)
+            ORDER BY id
             LIMIT ?
-            """), arguments: [now.stored, shard.count, shard.index, limit])
+            """), arguments: [now.stored, limit])
+        var rows: [OutboxMessage] = []
+        while let row = try cursor.next() {
+            let id: Int64 = try row.decode(forColumn: "id")
+            rows.append(try known[id] ?? OutboxMessage(row: row))
+        }
+        return rows
     }
 
-    /// The earliest time a pending row of `shard` becomes ready, if any is waiting on a back-off.
-    public static func nextWakeUp(shard: (index: Int, count: Int) = (0, 1), in db: Database) throws -> Date? {
-        try Date.fetchOne(db.cachedStatement(sql: "SELECT MIN(notBefore) FROM outbox WHERE status = 'pending' AND abs(chatId) % ? = ?"),
-                          arguments: [shard.count, shard.index])
+    /// The earliest time a pending row becomes ready, if any is waiting on a back-off.
+    public static func nextWakeUp(in db: Database) throws -> Date? {
+        try Date.fetchOne(db.cachedStatement(sql: """
+            SELECT MIN(notBefore) FROM outbox INDEXED BY outbox_put_off WHERE notBefore IS NOT NULL AND status = 'pending'
+            """))
     }
 
     public static func markSent(id: Int64, in db: Database) throws {

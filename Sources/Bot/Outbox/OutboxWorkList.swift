@@ -1,0 +1,245 @@
+import Foundation
+import Store
+
+/// What the outbox workers share: the rows the last look at the outbox found, the chats with a
+/// call in flight, and how many messages are in flight.
+///
+/// Two rules keep DESIGN.md's promises with several workers:
+/// - one call in flight per chat, and a chat's rows in order: a worker takes a row only while no
+///   other call to that chat is in flight, and only when it is the chat's first row in the list;
+/// - at most `messageLimit` messages in flight: a call a person would see twice if a crash
+///   repeated it (a message, a document) counts. Button acknowledgements, edits, command menus and
+///   leaving a chat go alongside: repeated, Telegram refuses the second answer to a button, an
+///   edit to the same text changes nothing, and the others are the same request again.
+///
+/// A look reads a snapshot that can predate a send another worker has just recorded, so rows
+/// settled since the look began are remembered and skipped until a later look has begun. Every
+/// commit of this process sets off a look, which replaces the list, so a row erased by /forget
+/// leaves it at once.
+final class OutboxWorkList: @unchecked Sendable {
+    /// What a worker does next.
+    enum Step {
+        case send(OutboxMessage)
+        /// Read the ready rows and hand them to `finishLook`.
+        case look(number: Int)
+        /// Nothing to take: pass `events` to `sleep`.
+        case wait(until: Date, events: Int)
+    }
+
+    private let condition = NSCondition()
+    private let limiter: SharedRateLimiter
+    let messageLimit: Int
+    private var candidates: [OutboxMessage] = []
+    private var chatsInFlight: Set<Int64> = []
+    private var messagesInFlight = 0
+    /// Rows whose outcome was recorded, with the number of the last look begun by then.
+    private var settled: [Int64: Int] = [:]
+    /// Chats whose first row was put off (a 429, a failure to retry), with the number of the last
+    /// look begun by then: lists from earlier looks may still offer the chat's later rows.
+    private var putOff: [Int64: Int] = [:]
+    private var looksBegun = 0
+    private var lookInProgress = false
+    /// Commits that may have changed which rows are ready (the poller's, and each recorded send).
+    private var changes = 0
+    private var changesAtLastLook = -1
+    /// Anything a waiting worker should look at again for: changes, a finished look, a stop.
+    private var events = 0
+    private var stopped = false
+    private var nextLookAt = Date.distantPast
+    /// The last look stopped at its limit: more rows wait once the list runs out.
+    private var lastLookWasFull = false
+    /// The last look found nothing, and no call was in flight when it ended.
+    private var lastLookFoundNothing = false
+
+    /// Where recent questions went, so the edit that follows an answer need not read the store.
+    /// Conversation ids are AUTOINCREMENT, never reused, so an entry cannot point into another chat.
+    private var recentQuestions: [QuestionKey: Int] = [:]
+    private static let recentQuestionsLimit = 4096
+
+    struct QuestionKey: Hashable {
+        let conversationId: Int64
+        let stepId: String
+    }
+
+    init(limiter: SharedRateLimiter, messageLimit: Int) {
+        precondition(messageLimit >= 1, "at least one message must be allowed in flight")
+        self.limiter = limiter
+        self.messageLimit = messageLimit
+    }
+
+    /// Calls whose repeat after a crash a person would not see.
+    static func isSafeToRepeat(_ method: String) -> Bool {
+        switch method {
+        case "answerCallbackQuery", "editMessageText", "editMessageReplyMarkup", "setMyCommands", "leaveChat": true
+        default: false
+        }
+    }
+
+    /// Answers to button presses are not chat messages: they are never held back, so the
+    /// spinner on a person's button stops at once.
+    static func isPaced(_ row: OutboxMessage) -> Bool {
+        row.method != "answerCallbackQuery"
+    }
+
+    /// The next thing for a worker to do.
+    func next(now: Date) -> Step {
+        condition.lock()
+        defer { condition.unlock() }
+        var pacedUntil: Date?
+        // Chats whose first row in the list cannot go now: their later rows wait behind it.
+        var heldChats: Set<Int64> = []
+        var index = 0
+        while index < candidates.count {
+            let row = candidates[index]
+            guard let id = row.id, settled[id] == nil else {
+                candidates.remove(at: index)
+                continue
+            }
+            let isMessage = !Self.isSafeToRepeat(row.method)
+            if heldChats.contains(row.chatId) || chatsInFlight.contains(row.chatId)
+                || (isMessage && messagesInFlight >= messageLimit) || (row.notBefore.map { $0 > now } ?? false) {
+                heldChats.insert(row.chatId)
+                index += 1
+                continue
+            }
+            // The slot is taken before the call, not after its answer: with several workers, a
+            // check now and a record a round trip later would let them overshoot together.
+            if Self.isPaced(row), let free = limiter.claim(row.chatId, now: now) {
+                pacedUntil = min(pacedUntil ?? free, free)
+                heldChats.insert(row.chatId)
+                index += 1
+                continue
+            }
+            candidates.remove(at: index)
+            chatsInFlight.insert(row.chatId)
+            if isMessage { messagesInFlight += 1 }
+            return .send(row)
+        }
+        if !lookInProgress && (changesAtLastLook != changes || now >= nextLookAt || (lastLookWasFull && candidates.isEmpty)) {
+            lookInProgress = true
+            changesAtLastLook = changes
+            looksBegun += 1
+            return .look(number: looksBegun)
+        }
+        // Looking again before a paced chat's slot is free would only re-read the outbox (thousands
+        // of rows during a round) for nothing; a commit or a finished call wakes the worker sooner.
+        let until = lookInProgress ? (pacedUntil ?? now.addingTimeInterval(1)) : min(pacedUntil ?? nextLookAt, nextLookAt)
+        return .wait(until: until, events: events)
+    }
+
+    /// Sleeps until `deadline`, or until anything happened since `next` returned `events`.
+    func sleep(until deadline: Date, events seen: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        while events == seen && !stopped {
+            if !condition.wait(until: deadline) { return }
+        }
+    }
+
+    /// Takes the rows a look found: pending rows of the chats whose first row may go, in order.
+    /// `full`: the look stopped at its limit. `wakeUp`: when the earliest row waiting on a back-off is due.
+    func finishLook(number: Int, rows heads: [OutboxMessage], full: Bool, wakeUp: Date?, now: Date) {
+        condition.lock()
+        defer { condition.unlock() }
+        lookInProgress = false
+        // Rows settled before this look began cannot be in it, nor in any later one.
+        settled = settled.filter { $0.value >= number }
+        putOff = putOff.filter { $0.value >= number }
+        candidates = heads.filter { row in row.id.map { settled[$0] == nil } ?? false && putOff[row.chatId] == nil }
+        // Rows written by other processes (the CLI) are found by this periodic look.
+        let periodic = now.addingTimeInterval(1)
+        nextLookAt = min(wakeUp.map { max($0, now.addingTimeInterval(0.005)) } ?? periodic, periodic)
+        lastLookFoundNothing = heads.isEmpty && chatsInFlight.isEmpty
+        lastLookWasFull = full
+        events += 1
+        condition.broadcast()
+    }
+
+    /// A look failed: the next one waits until `retryAt`.
+    func abandonLook(retryAt: Date) {
+        condition.lock()
+        defer { condition.unlock() }
+        lookInProgress = false
+        nextLookAt = retryAt
+        changesAtLastLook = changes
+        events += 1
+        condition.broadcast()
+    }
+
+    /// How a row's call ended.
+    enum Outcome {
+        /// Sent, or refused for good: the row is gone from the pending ones.
+        case done
+        /// Rescheduled (a 429, a failure to retry): it stays its chat's first row, with a time to wait.
+        case retryLater
+        /// A shutdown cut the call short: nothing was recorded, and the row is still pending.
+        case abandoned
+    }
+
+    /// The row's call is over. The worker that settles a row asks for its next step at once, so
+    /// one sleeping worker is woken, for anything this freed that it cannot take itself.
+    func settle(_ row: OutboxMessage, _ outcome: Outcome) {
+        condition.lock()
+        defer { condition.unlock() }
+        chatsInFlight.remove(row.chatId)
+        if !Self.isSafeToRepeat(row.method) { messagesInFlight -= 1 }
+        if outcome != .abandoned, let id = row.id { settled[id] = looksBegun }
+        if outcome == .retryLater {
+            // The chat's later rows wait behind the put-off one, which a look finds again when it is due.
+            putOff[row.chatId] = looksBegun
+            candidates.removeAll { $0.chatId == row.chatId }
+            changes += 1
+        }
+        events += 1
+        condition.signal()
+    }
+
+    /// Rows were committed by this process (the poller, the scheduler, a command such as /forget):
+    /// a look reads the outbox afresh.
+    func noteCommit() {
+        condition.lock()
+        changes += 1
+        events += 1
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// The bot is stopping: sleeping workers wake to flush what is ready.
+    func noteStop() {
+        condition.lock()
+        stopped = true
+        events += 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The rows in the list by id, for a look to use instead of decoding them again.
+    func heldRows() -> [Int64: OutboxMessage] {
+        condition.lock()
+        defer { condition.unlock() }
+        var rows: [Int64: OutboxMessage] = [:]
+        rows.reserveCapacity(candidates.count)
+        for row in candidates { if let id = row.id { rows[id] = row } }
+        return rows
+    }
+
+    /// During a shutdown: the last look found nothing and no call is in flight.
+    var isDrained: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return lastLookFoundNothing && chatsInFlight.isEmpty && candidates.isEmpty
+    }
+
+    func questionMessage(_ key: QuestionKey) -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        return recentQuestions[key]
+    }
+
+    func rememberQuestion(_ key: QuestionKey, messageId: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        if recentQuestions.count >= Self.recentQuestionsLimit { recentQuestions.removeAll(keepingCapacity: true) }
+        recentQuestions[key] = messageId
+    }
+}
