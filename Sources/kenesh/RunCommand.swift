@@ -38,7 +38,7 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("chat-rate"), help: ArgumentHelp("Most messages per second to one chat after a burst of 3 (env KENESH_CHAT_RATE; default 1, Telegram's limit).", valueName: "N"))
     var chatRate: Double?
 
-    @Option(name: .customLong("send-workers"), help: ArgumentHelp("Calls in flight to Telegram at once, each to a different chat, 1-16 (env KENESH_SEND_WORKERS; default 1). Above 1, a crash can repeat up to this many messages, never two to one person.", valueName: "N"))
+    @Option(name: .customLong("send-workers"), help: ArgumentHelp("Messages in flight to Telegram at once, each to a different person, 1-16 (env KENESH_SEND_WORKERS; default 1); button answers and edits go alongside. Above 1, a crash can repeat up to this many messages, never two to one person.", valueName: "N"))
     var sendWorkers: Int?
 
     func validate() throws {

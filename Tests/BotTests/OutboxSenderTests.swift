@@ -175,4 +175,19 @@ import Testing
         let closestSafe = safe.map { call in messages.map { abs($0.timeIntervalSince(call)) }.min() ?? 1 }.min() ?? 1
         #expect(closestSafe < double.roundTrip / 2, "no call went alongside a message")
     }
+
+    /// A person whose replies pile up (paced at one a second) must not hold everyone else back.
+    @Test func oneChatsLongQueueDoesNotHoldOthersBack() throws {
+        let folder = try TemporaryFolder()
+        let database = try AppDatabase(folder: folder.dataURL)
+        let double = try BotAPIDouble()
+        try enqueue((1...300).map { "очередь \($0)" }, to: 40_001, in: database)
+        try enqueue(["другой чат"], to: 40_002, in: database)
+        let started = Date()
+        let bot = RunningBot(database: database, double: double, pacing: SendRateLimiter())
+        #expect(double.waitUntil(timeout: 10) { $0.sentTexts(to: 40_002) == ["другой чат"] })
+        bot.stop()
+        #expect(Date().timeIntervalSince(started) < 5, "the other chat waited behind the long queue")
+        #expect(double.sentTexts(to: 40_001).count < 10)
+    }
 }

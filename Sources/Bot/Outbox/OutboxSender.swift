@@ -22,6 +22,8 @@ final class OutboxSender {
     private let limiter: SharedRateLimiter
     /// Rows one look hands over: enough for every worker to keep busy until the next commit.
     private static let lookLimit = 128
+    /// A check-in answer queues 2-3 calls to one chat; more wait for a later look.
+    private static let lookRowsPerChat = 4
 
     init(client: BotAPIClient, database: AppDatabase, work: OutboxWorkList, stopSignal: StopSignal, logger: Logger,
          pseudonym: LogPseudonym, crashPoints: CrashPoints, flushGrace: TimeInterval, limiter: SharedRateLimiter) {
@@ -69,11 +71,12 @@ final class OutboxSender {
         do {
             let now = Date()
             let known = work.heldRows()
-            let (rows, wakeUp) = try database.writer.unsafeRead { db in
-                (try OutboxMessage.ready(now: now, limit: Self.lookLimit, known: known, in: db), try OutboxMessage.nextWakeUp(in: db))
+            let (ready, wakeUp) = try database.writer.unsafeRead { db in
+                (try OutboxMessage.ready(now: now, limit: Self.lookLimit, perChat: Self.lookRowsPerChat, known: known, in: db),
+                 try OutboxMessage.nextWakeUp(after: now, in: db))
             }
             storageBackoff.reset()
-            work.finishLook(number: number, rows: rows, full: rows.count == Self.lookLimit, wakeUp: wakeUp, now: Date())
+            work.finishLook(number: number, rows: ready.rows, full: ready.leftOut, wakeUp: wakeUp, now: Date())
         } catch {
             logger.error("cannot read the outbox", metadata: ["error.type": "\(type(of: error))"])
             work.abandonLook(retryAt: Date().addingTimeInterval(storageBackoff.nextDelay()))

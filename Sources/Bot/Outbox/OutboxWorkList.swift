@@ -14,8 +14,8 @@ import Store
 ///
 /// A look reads a snapshot that can predate a send another worker has just recorded, so rows
 /// settled since the look began are remembered and skipped until a later look has begun. Every
-/// commit of this process sets off a look, which replaces the list, so a row erased by /forget
-/// leaves it at once.
+/// commit of this process empties the list, and a look that a commit overtook is read again, so a
+/// row erased by /forget is not sent from an old list.
 final class OutboxWorkList: @unchecked Sendable {
     /// What a worker does next.
     enum Step {
@@ -30,6 +30,9 @@ final class OutboxWorkList: @unchecked Sendable {
     private let limiter: SharedRateLimiter
     let messageLimit: Int
     private var candidates: [OutboxMessage] = []
+    /// Rows read by the last look, kept across a commit that empties the list so that the next
+    /// look need not decode them again: a pending row's payload never changes.
+    private var decoded: [Int64: OutboxMessage] = [:]
     private var chatsInFlight: Set<Int64> = []
     private var messagesInFlight = 0
     /// Rows whose outcome was recorded, with the number of the last look begun by then.
@@ -39,14 +42,22 @@ final class OutboxWorkList: @unchecked Sendable {
     private var putOff: [Int64: Int] = [:]
     private var looksBegun = 0
     private var lookInProgress = false
-    /// Commits that may have changed which rows are ready (the poller's, and each recorded send).
+    /// Commits that may have changed which rows are ready: this process's (`noteCommit`), and
+    /// rows put off by a worker.
     private var changes = 0
     private var changesAtLastLook = -1
+    /// `noteCommit` calls, and their count when the look in progress began.
+    private var commits = 0
+    private var commitsAtLookBegin = 0
+    /// Looks in a row set aside because a commit overtook them; after a few, one is taken anyway,
+    /// so a stream of commits cannot keep the workers from sending.
+    private var overtakenLooks = 0
+    private static let overtakenLooksLimit = 3
     /// Anything a waiting worker should look at again for: changes, a finished look, a stop.
     private var events = 0
     private var stopped = false
     private var nextLookAt = Date.distantPast
-    /// The last look stopped at its limit: more rows wait once the list runs out.
+    /// The last look left rows out (its limit, or a chat's cap): more wait once the list runs out.
     private var lastLookWasFull = false
     /// The last look found nothing, and no call was in flight when it ended.
     private var lastLookFoundNothing = false
@@ -118,6 +129,7 @@ final class OutboxWorkList: @unchecked Sendable {
         if !lookInProgress && (changesAtLastLook != changes || now >= nextLookAt || (lastLookWasFull && candidates.isEmpty)) {
             lookInProgress = true
             changesAtLastLook = changes
+            commitsAtLookBegin = commits
             looksBegun += 1
             return .look(number: looksBegun)
         }
@@ -137,11 +149,20 @@ final class OutboxWorkList: @unchecked Sendable {
     }
 
     /// Takes the rows a look found: pending rows of the chats whose first row may go, in order.
-    /// `full`: the look stopped at its limit. `wakeUp`: when the earliest row waiting on a back-off is due.
+    /// `full`: the look left rows out. `wakeUp`: when the earliest row waiting on a back-off is due.
     func finishLook(number: Int, rows heads: [OutboxMessage], full: Bool, wakeUp: Date?, now: Date) {
         condition.lock()
         defer { condition.unlock() }
         lookInProgress = false
+        decoded = Dictionary(heads.compactMap { row in row.id.map { ($0, row) } }, uniquingKeysWith: { first, _ in first })
+        if commits != commitsAtLookBegin && overtakenLooks < Self.overtakenLooksLimit {
+            // A commit landed while the store was read: the rows may include one it erased.
+            overtakenLooks += 1
+            events += 1
+            condition.broadcast()
+            return
+        }
+        overtakenLooks = 0
         // Rows settled before this look began cannot be in it, nor in any later one.
         settled = settled.filter { $0.value >= number }
         putOff = putOff.filter { $0.value >= number }
@@ -181,7 +202,9 @@ final class OutboxWorkList: @unchecked Sendable {
     func settle(_ row: OutboxMessage, _ outcome: Outcome) {
         condition.lock()
         defer { condition.unlock() }
-        chatsInFlight.remove(row.chatId)
+        // A call cut short by the shutdown may have reached Telegram: its chat gets nothing more
+        // in this run, so its next row cannot overtake it and it is not sent twice.
+        if outcome != .abandoned { chatsInFlight.remove(row.chatId) }
         if !Self.isSafeToRepeat(row.method) { messagesInFlight -= 1 }
         if outcome != .abandoned, let id = row.id { settled[id] = looksBegun }
         if outcome == .retryLater {
@@ -195,9 +218,11 @@ final class OutboxWorkList: @unchecked Sendable {
     }
 
     /// Rows were committed by this process (the poller, the scheduler, a command such as /forget):
-    /// a look reads the outbox afresh.
+    /// the list may hold a row that is gone, so it is dropped, and a look reads the outbox afresh.
     func noteCommit() {
         condition.lock()
+        candidates.removeAll(keepingCapacity: true)
+        commits += 1
         changes += 1
         events += 1
         condition.signal()
@@ -213,14 +238,11 @@ final class OutboxWorkList: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The rows in the list by id, for a look to use instead of decoding them again.
+    /// The rows the last look read, by id, for the next look to use instead of decoding them again.
     func heldRows() -> [Int64: OutboxMessage] {
         condition.lock()
         defer { condition.unlock() }
-        var rows: [Int64: OutboxMessage] = [:]
-        rows.reserveCapacity(candidates.count)
-        for row in candidates { if let id = row.id { rows[id] = row } }
-        return rows
+        return decoded
     }
 
     /// During a shutdown: the last look found nothing and no call is in flight.

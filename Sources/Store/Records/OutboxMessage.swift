@@ -65,35 +65,46 @@ extension OutboxMessage: FetchableRecord, MutablePersistableRecord {
         id = inserted.rowID
     }
 
-    /// The oldest pending rows, up to `limit`, of the chats none of whose rows waits on a 429 or a
-    /// back-off: only a chat's first row is ever put off, and its later rows wait behind it, so
-    /// each chat's order holds whichever worker sends them.
-    /// `known` rows (by id) were read before and are used as they are: a pending row's payload never
-    /// changes, and only its own sender reschedules it.
-    public static func ready(now: Date, limit: Int, known: [Int64: OutboxMessage] = [:], in db: Database) throws -> [OutboxMessage] {
-        // In id order along the pending rows' index, stopping at the limit; the put-off chats come
-        // from a partial index of the few rows with a time to wait (migration v7).
+    /// The oldest pending rows, up to `limit` and at most `perChat` of one chat, of the chats none
+    /// of whose rows waits on a 429 or a back-off: only a chat's first row is ever put off, and its
+    /// later rows wait behind it, so each chat's order holds whichever worker sends them. The cap
+    /// keeps one chat's long queue from filling the list and holding every other chat back.
+    /// `known` rows (by id) were read before and are used as they are: a pending row's payload
+    /// never changes, and only its own sender reschedules it. `leftOut`: rows were passed over.
+    public static func ready(now: Date, limit: Int, perChat: Int, known: [Int64: OutboxMessage] = [:],
+                             in db: Database) throws -> (rows: [OutboxMessage], leftOut: Bool) {
+        // In id order along the pending rows' index; the put-off chats come from a partial index of
+        // the few rows with a time to wait (migration v7).
         let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT * FROM outbox INDEXED BY outbox_pending
             WHERE status = 'pending'
               AND chatId NOT IN (SELECT chatId FROM outbox INDEXED BY outbox_put_off
                                  WHERE notBefore IS NOT NULL AND status = 'pending' AND notBefore > ?)
             ORDER BY id
-            LIMIT ?
-            """), arguments: [now.stored, limit])
+            """), arguments: [now.stored])
         var rows: [OutboxMessage] = []
+        var perChatCount: [Int64: Int] = [:]
+        var leftOut = false
         while let row = try cursor.next() {
+            guard rows.count < limit else { return (rows, true) }
+            let chatId: Int64 = try row.decode(forColumn: "chatId")
+            let count = perChatCount[chatId, default: 0]
+            guard count < perChat else {
+                leftOut = true
+                continue
+            }
+            perChatCount[chatId] = count + 1
             let id: Int64 = try row.decode(forColumn: "id")
             rows.append(try known[id] ?? OutboxMessage(row: row))
         }
-        return rows
+        return (rows, leftOut)
     }
 
-    /// The earliest time a pending row becomes ready, if any is waiting on a back-off.
-    public static func nextWakeUp(in db: Database) throws -> Date? {
+    /// The earliest time after `now` a pending row becomes ready, if any is waiting on a back-off.
+    public static func nextWakeUp(after now: Date, in db: Database) throws -> Date? {
         try Date.fetchOne(db.cachedStatement(sql: """
-            SELECT MIN(notBefore) FROM outbox INDEXED BY outbox_put_off WHERE notBefore IS NOT NULL AND status = 'pending'
-            """))
+            SELECT MIN(notBefore) FROM outbox INDEXED BY outbox_put_off WHERE notBefore IS NOT NULL AND status = 'pending' AND notBefore > ?
+            """), arguments: [now.stored])
     }
 
     public static func markSent(id: Int64, in db: Database) throws {
