@@ -20,8 +20,9 @@ final class OutboxSender {
     private let flushGrace: TimeInterval
     private var storageBackoff = Backoff(base: 0.5, cap: 30)
     private let limiter: SharedRateLimiter
-    /// Rows one look hands over: enough for every worker to keep busy until the next commit.
-    private static let lookLimit = 128
+    /// Rows one look hands over: enough for every worker to keep busy until the next commit
+    /// (a few milliseconds in a burst), few enough that a look stays cheap.
+    private static let lookLimit = 64
     /// A check-in answer queues 2-3 calls to one chat; more wait for a later look.
     private static let lookRowsPerChat = 4
 

@@ -29,7 +29,9 @@ final class OutboxWorkList: @unchecked Sendable {
     private let condition = NSCondition()
     private let limiter: SharedRateLimiter
     let messageLimit: Int
-    private var candidates: [OutboxMessage] = []
+    private var candidates: [Candidate] = []
+    /// Chats whose first row in the list cannot go now, kept between calls to spare an allocation.
+    private var heldChats: Set<Int64> = []
     /// Rows read by the last look, kept across a commit that empties the list so that the next
     /// look need not decode them again: a pending row's payload never changes.
     private var decoded: [Int64: OutboxMessage] = [:]
@@ -67,6 +69,19 @@ final class OutboxWorkList: @unchecked Sendable {
     private var recentQuestions: [QuestionKey: Int] = [:]
     private static let recentQuestionsLimit = 4096
 
+    /// A row in the list, with what `next` asks of it worked out once.
+    private struct Candidate {
+        let row: OutboxMessage
+        let isMessage: Bool
+        let isPaced: Bool
+
+        init(_ row: OutboxMessage) {
+            self.row = row
+            isMessage = !OutboxWorkList.isSafeToRepeat(row.method)
+            isPaced = OutboxWorkList.isPaced(row)
+        }
+    }
+
     struct QuestionKey: Hashable {
         let conversationId: Int64
         let stepId: String
@@ -80,9 +95,10 @@ final class OutboxWorkList: @unchecked Sendable {
 
     /// Calls whose repeat after a crash a person would not see.
     static func isSafeToRepeat(_ method: String) -> Bool {
+        if method == "sendMessage" { return false }
         switch method {
-        case "answerCallbackQuery", "editMessageText", "editMessageReplyMarkup", "setMyCommands", "leaveChat": true
-        default: false
+        case "answerCallbackQuery", "editMessageText", "editMessageReplyMarkup", "setMyCommands", "leaveChat": return true
+        default: return false
         }
     }
 
@@ -98,32 +114,26 @@ final class OutboxWorkList: @unchecked Sendable {
         defer { condition.unlock() }
         var pacedUntil: Date?
         // Chats whose first row in the list cannot go now: their later rows wait behind it.
-        var heldChats: Set<Int64> = []
-        var index = 0
-        while index < candidates.count {
-            let row = candidates[index]
-            guard let id = row.id, settled[id] == nil else {
-                candidates.remove(at: index)
-                continue
-            }
-            let isMessage = !Self.isSafeToRepeat(row.method)
+        heldChats.removeAll(keepingCapacity: true)
+        // By index, not by iterator: an iterator would hold the array, and the removal below copy it.
+        for index in candidates.indices {
+            let candidate = candidates[index]
+            let row = candidate.row
             if heldChats.contains(row.chatId) || chatsInFlight.contains(row.chatId)
-                || (isMessage && messagesInFlight >= messageLimit) || (row.notBefore.map { $0 > now } ?? false) {
+                || (candidate.isMessage && messagesInFlight >= messageLimit) || (row.notBefore.map { $0 > now } ?? false) {
                 heldChats.insert(row.chatId)
-                index += 1
                 continue
             }
             // The slot is taken before the call, not after its answer: with several workers, a
             // check now and a record a round trip later would let them overshoot together.
-            if Self.isPaced(row), let free = limiter.claim(row.chatId, now: now) {
+            if candidate.isPaced, let free = limiter.claim(row.chatId, now: now) {
                 pacedUntil = min(pacedUntil ?? free, free)
                 heldChats.insert(row.chatId)
-                index += 1
                 continue
             }
             candidates.remove(at: index)
             chatsInFlight.insert(row.chatId)
-            if isMessage { messagesInFlight += 1 }
+            if candidate.isMessage { messagesInFlight += 1 }
             return .send(row)
         }
         if !lookInProgress && (changesAtLastLook != changes || now >= nextLookAt || (lastLookWasFull && candidates.isEmpty)) {
@@ -154,7 +164,9 @@ final class OutboxWorkList: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         lookInProgress = false
-        decoded = Dictionary(heads.compactMap { row in row.id.map { ($0, row) } }, uniquingKeysWith: { first, _ in first })
+        // Rows no longer listed are let go now and then, not on every look.
+        if decoded.count > 2 * heads.count + 256 { decoded.removeAll(keepingCapacity: true) }
+        for row in heads { if let id = row.id, decoded[id] == nil { decoded[id] = row } }
         if commits != commitsAtLookBegin && overtakenLooks < Self.overtakenLooksLimit {
             // A commit landed while the store was read: the rows may include one it erased.
             overtakenLooks += 1
@@ -166,7 +178,7 @@ final class OutboxWorkList: @unchecked Sendable {
         // Rows settled before this look began cannot be in it, nor in any later one.
         settled = settled.filter { $0.value >= number }
         putOff = putOff.filter { $0.value >= number }
-        candidates = heads.filter { row in row.id.map { settled[$0] == nil } ?? false && putOff[row.chatId] == nil }
+        candidates = heads.filter { row in row.id.map { settled[$0] == nil } ?? false && putOff[row.chatId] == nil }.map(Candidate.init)
         // Rows written by other processes (the CLI) are found by this periodic look.
         let periodic = now.addingTimeInterval(1)
         nextLookAt = min(wakeUp.map { max($0, now.addingTimeInterval(0.005)) } ?? periodic, periodic)
@@ -206,11 +218,15 @@ final class OutboxWorkList: @unchecked Sendable {
         // in this run, so its next row cannot overtake it and it is not sent twice.
         if outcome != .abandoned { chatsInFlight.remove(row.chatId) }
         if !Self.isSafeToRepeat(row.method) { messagesInFlight -= 1 }
-        if outcome != .abandoned, let id = row.id { settled[id] = looksBegun }
+        if outcome != .abandoned, let id = row.id {
+            settled[id] = looksBegun
+            // A look that began while the row was in flight may have listed it again.
+            candidates.removeAll { $0.row.id == id }
+        }
         if outcome == .retryLater {
             // The chat's later rows wait behind the put-off one, which a look finds again when it is due.
             putOff[row.chatId] = looksBegun
-            candidates.removeAll { $0.chatId == row.chatId }
+            candidates.removeAll { $0.row.chatId == row.chatId }
             changes += 1
         }
         events += 1

@@ -76,7 +76,7 @@ extension OutboxMessage: FetchableRecord, MutablePersistableRecord {
         // In id order along the pending rows' index; the put-off chats come from a partial index of
         // the few rows with a time to wait (migration v7).
         let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT * FROM outbox INDEXED BY outbox_pending
+            SELECT id, chatId, method, payload, status, attempts, notBefore, createdAt, lastError FROM outbox INDEXED BY outbox_pending
             WHERE status = 'pending'
               AND chatId NOT IN (SELECT chatId FROM outbox INDEXED BY outbox_put_off
                                  WHERE notBefore IS NOT NULL AND status = 'pending' AND notBefore > ?)
@@ -87,14 +87,15 @@ extension OutboxMessage: FetchableRecord, MutablePersistableRecord {
         var leftOut = false
         while let row = try cursor.next() {
             guard rows.count < limit else { return (rows, true) }
-            let chatId: Int64 = try row.decode(forColumn: "chatId")
+            // By position (the SELECT's order), not by name: a look steps through up to `limit` rows.
+            let chatId: Int64 = try row.decode(atIndex: 1)
             let count = perChatCount[chatId, default: 0]
             guard count < perChat else {
                 leftOut = true
                 continue
             }
             perChatCount[chatId] = count + 1
-            let id: Int64 = try row.decode(forColumn: "id")
+            let id: Int64 = try row.decode(atIndex: 0)
             rows.append(try known[id] ?? OutboxMessage(row: row))
         }
         return (rows, leftOut)
