@@ -25,9 +25,11 @@ public struct BotSettings: Sendable {
     public var sendWorkers: Int
 
     /// Outbox workers beyond `sendWorkers`: any worker sends any call, but only `sendWorkers` of them
-    /// may hold a message at once, so this one keeps button answers and edits going alongside. At a
-    /// 50 ms round trip it halved the wait in the burst benchmark; a second one added 10% more.
-    public static let safeCallWorkers = 1
+    /// may hold a message at once, so these keep button answers and edits going alongside. A button
+    /// answer needs 1.5 such calls for each message; at a 50 ms round trip, with one message in
+    /// flight, one extra worker took the burst benchmark's median wait from 5.1 s to 2.8-3.1 s, and
+    /// two to 2.6 s, near what one message in flight allows.
+    public static let safeCallWorkers = 2
 
     public static let sendWorkerRange = 1...16
 
