@@ -125,8 +125,10 @@ final class OutboxWorkList: @unchecked Sendable {
                 continue
             }
             // The slot is taken before the call, not after its answer: with several workers, a
-            // check now and a record a round trip later would let them overshoot together.
-            if candidate.isPaced, let free = limiter.claim(row.chatId, now: now) {
+            // check now and a record a round trip later would let them overshoot together. It is
+            // taken at the clock's time now, not the caller's `now`, which may have been read before
+            // this worker waited for the lock: a slot recorded too early lets the next ones go early.
+            if candidate.isPaced, let free = limiter.claim(row.chatId, now: max(now, Date())) {
                 pacedUntil = min(pacedUntil ?? free, free)
                 heldChats.insert(row.chatId)
                 continue
