@@ -99,6 +99,15 @@ import Testing
         work.settle(row(1, chat: 10), .abandoned)
         #expect(taken(work.next(now: now)) == nil)
     }
+
+    @Test func aRescheduledRowIsReadAfreshWithItsNewAttemptCount() throws {
+        let work = list()
+        try look(work, [row(1, chat: 10), row(2, chat: 20)])
+        #expect(work.heldRows().keys.sorted() == [1, 2])
+        #expect(taken(work.next(now: now)) == 1)
+        work.settle(row(1, chat: 10), .retryLater)
+        #expect(work.heldRows().keys.sorted() == [2])
+    }
 }
 
 private struct Failure: Error, CustomStringConvertible {

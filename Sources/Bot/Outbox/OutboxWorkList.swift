@@ -32,8 +32,9 @@ final class OutboxWorkList: @unchecked Sendable {
     private var candidates: [Candidate] = []
     /// Chats whose first row in the list cannot go now, kept between calls to spare an allocation.
     private var heldChats: Set<Int64> = []
-    /// Rows read by the last look, kept across a commit that empties the list so that the next
-    /// look need not decode them again: a pending row's payload never changes.
+    /// Rows read by looks, kept across a commit that empties the list so that the next look need
+    /// not decode them again: a pending row changes only when its own call is settled, which
+    /// drops it from here.
     private var decoded: [Int64: OutboxMessage] = [:]
     private var chatsInFlight: Set<Int64> = []
     private var messagesInFlight = 0
@@ -224,6 +225,9 @@ final class OutboxWorkList: @unchecked Sendable {
             settled[id] = looksBegun
             // A look that began while the row was in flight may have listed it again.
             candidates.removeAll { $0.row.id == id }
+            // A rescheduled row has a new time and attempt count (its back-off grows with them):
+            // the next look reads it afresh.
+            decoded[id] = nil
         }
         if outcome == .retryLater {
             // The chat's later rows wait behind the put-off one, which a look finds again when it is due.
