@@ -190,4 +190,30 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 5, "the other chat waited behind the long queue")
         #expect(double.sentTexts(to: 40_001).count < 10)
     }
+
+    /// Many chats, calls of both kinds, and one request in five refused or dropped without being
+    /// acted on: each chat still gets each message once, in order, however the workers interleave.
+    @Test func underRandomFaultsEveryChatGetsEachMessageOnceInOrder() throws {
+        let folder = try TemporaryFolder()
+        let database = try AppDatabase(folder: folder.dataURL)
+        let double = try BotAPIDouble()
+        double.setRandomFaults(rate: 0.2, faults: [.tooManyRequests(retryAfter: 1), .serverError(500), .closeWithoutResponse], seed: 5)
+        let chats: [Int64] = (1...20).map { 41_000 + $0 }
+        let texts = ["раз", "два", "три"]
+        _ = try database.writer.write { db in
+            for chat in chats {
+                for (index, text) in texts.enumerated() {
+                    try OutboxItem.text(text, to: chat).enqueue(at: Date(), in: db)
+                    if index < texts.count - 1 { try OutboxItem.leaveChat(chatId: chat).enqueue(at: Date(), in: db) }
+                }
+            }
+        }
+        let bot = RunningBot(database: database, double: double)
+        #expect(double.waitUntil(timeout: 90) { _ in (try? self.outbox(database).isEmpty) == true }, "the outbox never drained")
+        bot.stop()
+        for chat in chats {
+            #expect(double.sentTexts(to: chat) == texts, "chat \(chat)")
+        }
+        #expect(double.requests.count > chats.count * 5, "no request was refused")
+    }
 }
