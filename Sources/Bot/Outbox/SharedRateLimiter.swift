@@ -10,12 +10,6 @@ public final class SharedRateLimiter: @unchecked Sendable {
         self.limiter = limiter
     }
 
-    func earliestSend(to chatId: Int64, now: Date) -> Date {
-        lock.lock()
-        defer { lock.unlock() }
-        return limiter.earliestSend(to: chatId, now: now)
-    }
-
     /// Takes the slot for a call to `chatId` at `now` if the limits allow one, and returns nil;
     /// otherwise takes nothing and returns when a slot may be free. Checking and recording in one
     /// step keeps several workers from all passing the check for the same last slot.
