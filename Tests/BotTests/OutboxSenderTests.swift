@@ -216,4 +216,17 @@ import Testing
         }
         #expect(double.requests.count > chats.count * 5, "no request was refused")
     }
+
+    /// A safe call's row waits to be deleted with the next commit; with nothing after it, it is
+    /// deleted on its own a moment later.
+    @Test func aSafeCallWithNothingAfterItIsStillDeleted() throws {
+        let folder = try TemporaryFolder()
+        let database = try AppDatabase(folder: folder.dataURL)
+        let double = try BotAPIDouble()
+        _ = try database.writer.write { db in try OutboxItem.leaveChat(chatId: 42_001).enqueue(at: Date(), in: db) }
+        let bot = RunningBot(database: database, double: double)
+        #expect(double.waitUntil(timeout: 10) { _ in (try? self.outbox(database).isEmpty) == true }, "the row was never deleted")
+        bot.stop()
+        #expect(double.requests(method: "leaveChat").count == 1)
+    }
 }

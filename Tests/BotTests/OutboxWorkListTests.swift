@@ -108,6 +108,30 @@ import Testing
         work.settle(row(1, chat: 10), .retryLater)
         #expect(work.heldRows().keys.sorted() == [2])
     }
+
+    @Test func aSentSafeCallFreesItsChatAndWaitsToBeDeletedWithTheNextCommit() throws {
+        let work = list()
+        try look(work, [row(1, chat: 10, method: "editMessageText"), row(2, chat: 10)])
+        #expect(taken(work.next(now: now)) == 1)
+        work.settle(row(1, chat: 10, method: "editMessageText"), .sentUnacknowledged)
+        // The chat's message may follow at once; the edit's row is still in the store.
+        #expect(taken(work.next(now: now)) == 2)
+        work.settle(row(2, chat: 10), .done)
+        #expect(work.acknowledgementsDue != nil)
+        work.noteCommit()
+        guard case .look(let number) = work.next(now: now) else { throw Failure("expected a look") }
+        work.finishLook(number: number, rows: [row(1, chat: 10, method: "editMessageText")], full: false, wakeUp: nil, now: now)
+        #expect(taken(work.next(now: now)) == nil, "a sent safe call was offered again before its row was deleted")
+        // A failed commit puts the deletion back; a written one ends it.
+        let first = work.takeAcknowledgements()
+        #expect(first == [1])
+        #expect(work.acknowledgementsDue == nil)
+        work.notAcknowledged(first)
+        let again = work.takeAcknowledgements()
+        #expect(again == [1])
+        work.acknowledged(again)
+        #expect(work.acknowledgementsDue == nil)
+    }
 }
 
 private struct Failure: Error, CustomStringConvertible {

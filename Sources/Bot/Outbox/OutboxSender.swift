@@ -42,6 +42,8 @@ final class OutboxSender {
     /// Runs until stopped; after a stop it keeps sending what is ready for up to `flushGrace` seconds.
     func run() {
         var flushDeadline: Date?
+        // Sent safe calls whose rows still wait to be deleted are written before the worker ends.
+        defer { if work.acknowledgementsDue != nil { recordSent(id: nil) } }
         while true {
             if stopSignal.isStopped {
                 let deadline = flushDeadline ?? Date().addingTimeInterval(flushGrace)
@@ -55,7 +57,15 @@ final class OutboxSender {
                 if outcome == .abandoned { return }
             case .look(let number):
                 look(number: number)
-            case .wait(let until, let events):
+            case .wait(var until, let events):
+                // Deletions of sent safe calls wait a little for a commit to ride on, then go alone.
+                if let due = work.acknowledgementsDue {
+                    if due <= Date() || stopSignal.isStopped {
+                        recordSent(id: nil)
+                        continue
+                    }
+                    until = min(until, due)
+                }
                 if stopSignal.isStopped {
                     if work.isDrained { return }
                     Thread.sleep(forTimeInterval: max(0.001, min(until.timeIntervalSinceNow, 0.05)))
@@ -105,6 +115,9 @@ final class OutboxSender {
                 guard case .askQuestion(_, let conversationId, let stepId) = item, let sent else { return nil }
                 return (OutboxWorkList.QuestionKey(conversationId: conversationId, stepId: stepId), sent.messageId)
             }()
+            // A safe call's row is deleted with the next commit a worker makes (usually the next
+            // message's), not in a transaction of its own: repeated after a crash, nobody sees it.
+            if question == nil && OutboxWorkList.isSafeToRepeat(row.method) { return .sentUnacknowledged }
             recordSent(id: id) { db in
                 if let question {
                     try QuestionMessage.record(conversationId: question.key.conversationId, stepId: question.key.stepId,
@@ -162,18 +175,23 @@ final class OutboxSender {
         }
     }
 
-    /// Marks a row sent without an fsync (`AppDatabase.writeQuickly`): a process crash keeps the
-    /// mark, and only a power cut right after could make this one message go out twice.
-    /// Retries while storage fails.
-    private func recordSent(id: Int64, also change: @escaping (Database) throws -> Void = { _ in }) {
+    /// Marks a row sent (and the safe calls sent before it) without an fsync
+    /// (`AppDatabase.writeQuickly`): a process crash keeps the mark, and only a power cut right
+    /// after could make this one message go out twice. Retries while storage fails.
+    private func recordSent(id: Int64?, also change: @escaping (Database) throws -> Void = { _ in }) {
         while true {
+            let acknowledgements = work.takeAcknowledgements()
+            if id == nil && acknowledgements.isEmpty { return }
             do {
                 try database.writeQuickly { db in
-                    try OutboxMessage.markSent(id: id, in: db)
+                    if let id { try OutboxMessage.markSent(id: id, in: db) }
+                    for sent in acknowledgements { try OutboxMessage.markSent(id: sent, in: db) }
                     try change(db)
                 }
+                work.acknowledged(acknowledgements)
                 return
             } catch {
+                work.notAcknowledged(acknowledgements)
                 logger.error("cannot update the outbox", metadata: ["error.type": "\(type(of: error))"])
                 if stopSignal.isStopped { return }
                 stopSignal.sleep(storageBackoff.nextDelay())

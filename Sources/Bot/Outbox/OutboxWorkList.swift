@@ -40,6 +40,14 @@ final class OutboxWorkList: @unchecked Sendable {
     private var messagesInFlight = 0
     /// Rows whose outcome was recorded, with the number of the last look begun by then.
     private var settled: [Int64: Int] = [:]
+    /// Safe calls sent whose rows are not deleted yet: their deletions ride on the next commit a
+    /// worker makes anyway (`takeAcknowledgements`). Looks skip them meanwhile.
+    private var unacknowledged: Set<Int64> = []
+    /// The part of `unacknowledged` no worker has taken to delete yet, and since when.
+    private var acknowledgementsToWrite: [Int64] = []
+    private var acknowledgementsWaitingSince: Date?
+    /// How long deletions may wait for a commit to ride on before a worker writes them alone.
+    static let acknowledgementDelay: TimeInterval = 0.02
     /// Chats whose first row was put off (a 429, a failure to retry), with the number of the last
     /// look begun by then: lists from earlier looks may still offer the chat's later rows.
     private var putOff: [Int64: Int] = [:]
@@ -181,7 +189,9 @@ final class OutboxWorkList: @unchecked Sendable {
         // Rows settled before this look began cannot be in it, nor in any later one.
         settled = settled.filter { $0.value >= number }
         putOff = putOff.filter { $0.value >= number }
-        candidates = heads.filter { row in row.id.map { settled[$0] == nil } ?? false && putOff[row.chatId] == nil }.map(Candidate.init)
+        candidates = heads.filter { row in
+            row.id.map { settled[$0] == nil && !unacknowledged.contains($0) } ?? false && putOff[row.chatId] == nil
+        }.map(Candidate.init)
         // Rows written by other processes (the CLI) are found by this periodic look.
         let periodic = now.addingTimeInterval(1)
         nextLookAt = min(wakeUp.map { max($0, now.addingTimeInterval(0.005)) } ?? periodic, periodic)
@@ -206,6 +216,9 @@ final class OutboxWorkList: @unchecked Sendable {
     enum Outcome {
         /// Sent, or refused for good: the row is gone from the pending ones.
         case done
+        /// A safe call was sent and its row is still to be deleted (`takeAcknowledgements`): a crash
+        /// before that only sends it again, which nobody sees.
+        case sentUnacknowledged
         /// Rescheduled (a 429, a failure to retry): it stays its chat's first row, with a time to wait.
         case retryLater
         /// A shutdown cut the call short: nothing was recorded, and the row is still pending.
@@ -221,7 +234,12 @@ final class OutboxWorkList: @unchecked Sendable {
         // in this run, so its next row cannot overtake it and it is not sent twice.
         if outcome != .abandoned { chatsInFlight.remove(row.chatId) }
         if !Self.isSafeToRepeat(row.method) { messagesInFlight -= 1 }
-        if outcome != .abandoned, let id = row.id {
+        if outcome == .sentUnacknowledged, let id = row.id {
+            unacknowledged.insert(id)
+            if acknowledgementsToWrite.isEmpty { acknowledgementsWaitingSince = Date() }
+            acknowledgementsToWrite.append(id)
+            candidates.removeAll { $0.row.id == id }
+        } else if outcome != .abandoned, let id = row.id {
             settled[id] = looksBegun
             // A look that began while the row was in flight may have listed it again.
             candidates.removeAll { $0.row.id == id }
@@ -237,6 +255,43 @@ final class OutboxWorkList: @unchecked Sendable {
         }
         events += 1
         condition.signal()
+    }
+
+    /// The rows of sent safe calls still to be deleted, for the caller's next commit; it reports
+    /// back with `acknowledged` or, if the commit failed, `notAcknowledged`.
+    func takeAcknowledgements() -> [Int64] {
+        condition.lock()
+        defer { condition.unlock() }
+        let ids = acknowledgementsToWrite
+        acknowledgementsToWrite.removeAll(keepingCapacity: true)
+        acknowledgementsWaitingSince = nil
+        return ids
+    }
+
+    /// When the deletions waiting for a commit should be written alone, if any wait.
+    var acknowledgementsDue: Date? {
+        condition.lock()
+        defer { condition.unlock() }
+        return acknowledgementsWaitingSince.map { $0.addingTimeInterval(Self.acknowledgementDelay) }
+    }
+
+    /// The rows are deleted: looks begun from now on cannot list them.
+    func acknowledged(_ ids: [Int64]) {
+        guard !ids.isEmpty else { return }
+        condition.lock()
+        defer { condition.unlock() }
+        for id in ids {
+            unacknowledged.remove(id)
+            settled[id] = looksBegun
+        }
+    }
+
+    func notAcknowledged(_ ids: [Int64]) {
+        guard !ids.isEmpty else { return }
+        condition.lock()
+        defer { condition.unlock() }
+        if acknowledgementsToWrite.isEmpty { acknowledgementsWaitingSince = Date() }
+        acknowledgementsToWrite.append(contentsOf: ids)
     }
 
     /// Rows were committed by this process (the poller, the scheduler, a command such as /forget):
