@@ -194,6 +194,32 @@ import Testing
         #expect(rows.first?["extra_step_300"] == "x")
         #expect(rows.first?["extra_step_1"] == "")
     }
+
+    /// The bot never stores a negative round; a damaged store that holds one still exports, with
+    /// the answer in the step's plain column, instead of stopping the export.
+    @Test func aNegativeRoundFromADamagedStoreStillExports() throws {
+        let folder = try TemporaryFolder()
+        let database = try AppDatabase(folder: folder.url)
+        let at = local("2026-11-10 10:00")
+        try database.writer.write { db in
+            var person = Person(telegramUserId: 1, alias: "A", role: .leader, city: "Ош", createdAt: at)
+            try person.insert(db)
+            var response = Response(personId: person.id!, conversationId: nil, dialogId: "mentorship-checkin", dialogVersion: "v1",
+                                    status: .complete, startedAt: at, finishedAt: at)
+            try response.insert(db)
+            for (step, round, value) in [("topic", -5, "speaking"), ("confidence", nil, "4")] as [(String, Int?, String)] {
+                var answer = AnswerRecord(responseId: response.id!, personId: person.id!, dialogId: "mentorship-checkin",
+                                          dialogVersion: "v1", stepId: step, repeatIndex: round, value: value, label: value, answeredAt: at)
+                try answer.insert(db)
+            }
+        }
+        let files = try allTimeExport(of: database, at: at)
+        let (_, rows) = try CSVReader.records(files["mentorship-checkin.csv"]!)
+        #expect(rows.count == 1)
+        #expect(rows.first?["topic"] == "speaking")
+        #expect(rows.first?["confidence"] == "4")
+        #expect(try CSVReader.records(files["answers.csv"]!).records.count == 2)
+    }
 }
 
 /// The files of an all-time export of `database`, by name.

@@ -35,6 +35,8 @@ final class CSVChunkFormatter {
     private var steps = TextCodes()
     /// Codes below this are the same in every formatter and `WideRows` given the same seed.
     private let seeded: Int
+    /// The highest round a wide file gives columns to; dialogs ask far fewer.
+    static let widestRound: Int64 = 9_999
 
     /// `seed`: step ids to number first (`seed(catalog:dialogIds:)`), so spool records carry two-byte codes.
     init(_ db: Database, dialogIds: [String], seed: [String], timeZone: TimeZone) throws {
@@ -91,7 +93,9 @@ final class CSVChunkFormatter {
                         answeredAt: rows.milliseconds(AnswerRows.Column.answeredAt), to: chunk.long)
             guard let dialog = record?.dialog else { return }
             let step = steps.code(stepBytes)
-            let round = repeatIndex.map { Int($0) } ?? -1
+            // The bot stores rounds from 0; a negative or absurd one (a damaged store) would index
+            // outside the wide table, so it is read as no round: the long CSV keeps the raw value.
+            let round = repeatIndex.flatMap { (0...Self.widestRound).contains($0) ? Int($0) : nil } ?? -1
             if rounds[dialog].count <= step { rounds[dialog] += Array(repeating: 0, count: step + 1 - rounds[dialog].count) }
             if round + 2 > rounds[dialog][step] { rounds[dialog][step] = round + 2 }
             record?.add(step: stepBytes, code: step, seeded: seeded, round: round, value: value, label: label)
