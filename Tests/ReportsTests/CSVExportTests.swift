@@ -173,18 +173,7 @@ import Testing
         let database = try AppDatabase(folder: folder.url)
         let at = local("2026-11-10 10:00")
         let long = String(repeating: "ы", count: 40_000) + "\"end"
-        try database.writer.write { db in
-            var person = Person(telegramUserId: 1, alias: "A", role: .leader, city: "Ош", createdAt: at)
-            try person.insert(db)
-            var response = Response(personId: person.id!, conversationId: nil, dialogId: "mentorship-checkin", dialogVersion: "v1",
-                                    status: .complete, startedAt: at, finishedAt: at)
-            try response.insert(db)
-            for (step, round, value) in [("topic", nil, long), ("extra_step", 299, "x"), ("confidence", nil, "4")] as [(String, Int?, String)] {
-                var answer = AnswerRecord(responseId: response.id!, personId: person.id!, dialogId: "mentorship-checkin",
-                                          dialogVersion: "v1", stepId: step, repeatIndex: round, value: value, label: value, answeredAt: at)
-                try answer.insert(db)
-            }
-        }
+        try insertCheckIn(answers: [("topic", nil, long), ("extra_step", 299, "x"), ("confidence", nil, "4")], at: at, in: database)
         let files = try allTimeExport(of: database, at: at)
         let (headers, rows) = try CSVReader.records(files["mentorship-checkin.csv"]!)
         #expect(headers.last == "extra_step_300_label")
@@ -201,24 +190,29 @@ import Testing
         let folder = try TemporaryFolder()
         let database = try AppDatabase(folder: folder.url)
         let at = local("2026-11-10 10:00")
-        try database.writer.write { db in
-            var person = Person(telegramUserId: 1, alias: "A", role: .leader, city: "Ош", createdAt: at)
-            try person.insert(db)
-            var response = Response(personId: person.id!, conversationId: nil, dialogId: "mentorship-checkin", dialogVersion: "v1",
-                                    status: .complete, startedAt: at, finishedAt: at)
-            try response.insert(db)
-            for (step, round, value) in [("topic", -5, "speaking"), ("confidence", nil, "4")] as [(String, Int?, String)] {
-                var answer = AnswerRecord(responseId: response.id!, personId: person.id!, dialogId: "mentorship-checkin",
-                                          dialogVersion: "v1", stepId: step, repeatIndex: round, value: value, label: value, answeredAt: at)
-                try answer.insert(db)
-            }
-        }
+        try insertCheckIn(answers: [("topic", -5, "speaking"), ("confidence", nil, "4")], at: at, in: database)
         let files = try allTimeExport(of: database, at: at)
         let (_, rows) = try CSVReader.records(files["mentorship-checkin.csv"]!)
         #expect(rows.count == 1)
         #expect(rows.first?["topic"] == "speaking")
         #expect(rows.first?["confidence"] == "4")
         #expect(try CSVReader.records(files["answers.csv"]!).records.count == 2)
+    }
+}
+
+/// One leader's complete check-in with `answers` (step, round, value), each labelled with its value.
+private func insertCheckIn(answers: [(String, Int?, String)], at: Date, in database: AppDatabase) throws {
+    try database.writer.write { db in
+        var person = Person(telegramUserId: 1, alias: "A", role: .leader, city: "Ош", createdAt: at)
+        try person.insert(db)
+        var response = Response(personId: person.id!, conversationId: nil, dialogId: "mentorship-checkin", dialogVersion: "v1",
+                                status: .complete, startedAt: at, finishedAt: at)
+        try response.insert(db)
+        for (step, round, value) in answers {
+            var answer = AnswerRecord(responseId: response.id!, personId: person.id!, dialogId: "mentorship-checkin",
+                                      dialogVersion: "v1", stepId: step, repeatIndex: round, value: value, label: value, answeredAt: at)
+            try answer.insert(db)
+        }
     }
 }
 
