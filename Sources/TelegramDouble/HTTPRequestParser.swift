@@ -58,11 +58,12 @@ enum HTTPRequestParser {
     static let maxBodySize = 64 << 20
 
     static func parseHead(_ bytes: [UInt8]) throws -> HTTPRequestHead {
-        // Split on bytes, not with Foundation's string searches: the double parses every request
+        // Works on bytes, not with Foundation's string searches: the double parses every request
         // of a benchmark on the same two cores as the bot it measures.
-        var lines = Self.lines(of: bytes)
+        var lines = Self.lineRanges(of: bytes)
         guard !lines.isEmpty else { throw HTTPParseError("empty request") }
-        let requestLine = lines.removeFirst().split(separator: " ", omittingEmptySubsequences: false)
+        let requestLine = String(decoding: bytes[lines.removeFirst()], as: UTF8.self)
+            .split(separator: " ", omittingEmptySubsequences: false)
         guard requestLine.count == 3 else { throw HTTPParseError("malformed request line") }
         let method = String(requestLine[0])
         let version = String(requestLine[2])
@@ -72,47 +73,44 @@ enum HTTPRequestParser {
         guard version == "HTTP/1.1" || version == "HTTP/1.0" else { throw HTTPParseError("unsupported HTTP version") }
 
         let (path, query) = try splitTarget(String(requestLine[1]))
-        let headers = try parseHeaderLines(lines)
+        let headers = try parseHeaderLines(lines, in: bytes)
         return HTTPRequestHead(
             method: method, path: path, query: query, version: version, headers: headers,
             bodyFraming: try bodyFraming(headers)
         )
     }
 
-    /// The head's lines without their CRLFs, leading and trailing CR and LF bytes dropped first.
-    private static func lines(of bytes: [UInt8]) -> [String] {
+    /// Where the head's lines are, without their CRLFs; leading and trailing CR and LF bytes dropped first.
+    private static func lineRanges(of bytes: [UInt8]) -> [Range<Int>] {
         let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var start = bytes.startIndex, end = bytes.endIndex
         while start < end, bytes[start] == cr || bytes[start] == lf { start += 1 }
         while end > start, bytes[end - 1] == cr || bytes[end - 1] == lf { end -= 1 }
         guard start < end else { return [] }
-        var lines: [String] = []
+        var lines: [Range<Int>] = []
         var lineStart = start
         var index = start
         while index + 1 < end {
             if bytes[index] == cr, bytes[index + 1] == lf {
-                lines.append(String(decoding: bytes[lineStart..<index], as: UTF8.self))
+                lines.append(lineStart..<index)
                 index += 2
                 lineStart = index
             } else {
                 index += 1
             }
         }
-        lines.append(String(decoding: bytes[lineStart..<end], as: UTF8.self))
+        lines.append(lineStart..<end)
         return lines
     }
 
-    /// Drops spaces and tabs at both ends.
-    private static func trimmed(_ text: Substring) -> String {
-        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = text.firstIndex(where: { !isBlank($0) }), let last = text.lastIndex(where: { !isBlank($0) }) else { return "" }
-        return String(text[first...last])
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
     }
 
     private static func splitTarget(_ rawTarget: String) throws -> (path: String, query: String) {
         var target = Substring(rawTarget)
         // Absolute form ("http://host/path"), as a client talking to a proxy would send.
-        if let schemeEnd = target.range(of: "://") {
+        if !target.hasPrefix("/"), let schemeEnd = target.utf8.firstRange(of: "://".utf8) {
             let afterAuthority = target[schemeEnd.upperBound...]
             target = afterAuthority.firstIndex(of: "/").map { afterAuthority[$0...] } ?? "/"
         }
@@ -120,19 +118,27 @@ enum HTTPRequestParser {
         let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let rawPath = String(parts[0])
         let query = parts.count > 1 ? String(parts[1]) : ""
+        guard rawPath.utf8.contains(UInt8(ascii: "%")) else { return (rawPath, query) }
         guard let path = rawPath.removingPercentEncoding else { throw HTTPParseError("malformed percent-encoding in path") }
         return (path, query)
     }
 
-    private static func parseHeaderLines(_ lines: [String]) throws -> [String: String] {
+    private static func parseHeaderLines(_ lines: [Range<Int>], in bytes: [UInt8]) throws -> [String: String] {
         var headers: [String: String] = [:]
         for line in lines {
-            guard let colon = line.firstIndex(of: ":") else { throw HTTPParseError("header line without a colon") }
-            let name = line[..<colon].lowercased()
-            guard !name.isEmpty, !name.contains(where: { $0 == " " || $0 == "\t" }) else {
+            guard let colon = bytes[line].firstIndex(of: UInt8(ascii: ":")) else {
+                throw HTTPParseError("header line without a colon")
+            }
+            let nameBytes = bytes[line.lowerBound..<colon]
+            guard !nameBytes.isEmpty, !nameBytes.contains(where: isBlank) else {
                 throw HTTPParseError("malformed header name")
             }
-            let value = trimmed(line[line.index(after: colon)...])
+            // Header names are ASCII tokens, so lower-casing their ASCII letters is enough.
+            let name = String(decoding: nameBytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+            var valueStart = colon + 1, valueEnd = line.upperBound
+            while valueStart < valueEnd, isBlank(bytes[valueStart]) { valueStart += 1 }
+            while valueEnd > valueStart, isBlank(bytes[valueEnd - 1]) { valueEnd -= 1 }
+            let value = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
             headers[name] = headers[name].map { "\($0), \(value)" } ?? value
         }
         return headers
