@@ -6,7 +6,7 @@ import Testing
 @Suite struct RequestBodyTests {
     static let awkwardTexts = [
         "Вопрос <b>1</b> 🌷", "quote \" backslash \\ slash /", "lines\nand\r\ntabs\t", "control \u{01}\u{1F} end", "",
-        "ё ң ө ү — «»", "emoji family 👩‍👩‍👧 and flag 🇰🇬",
+        "ё ң ө ү — «»", "emoji family 👩‍👩‍👧 and flag 🇰🇬", "\"\\\n", "\u{7F} and \u{1B}[0m",
     ]
 
     static let keyboard = InlineKeyboardMarkup(inlineKeyboard: [
