@@ -31,12 +31,14 @@ final class OutboxWorkList: @unchecked Sendable {
     let messageLimit: Int
     private var candidates: [Candidate] = []
     /// Chats whose first row in the list cannot go now, kept between calls to spare an allocation.
-    private var heldChats: Set<Int64> = []
+    /// Arrays, not sets: `next` checks every listed row against them, they hold a few dozen chats
+    /// at most, and hashing each id cost more than scanning.
+    private var heldChats: [Int64] = []
     /// Rows read by looks, kept across a commit that empties the list so that the next look need
     /// not decode them again: a pending row changes only when its own call is settled, which
     /// drops it from here.
     private var decoded: [Int64: OutboxMessage] = [:]
-    private var chatsInFlight: Set<Int64> = []
+    private var chatsInFlight: [Int64] = []
     private var messagesInFlight = 0
     /// Rows whose outcome was recorded, with the number of the last look begun by then.
     private var settled: [Int64: Int] = [:]
@@ -128,9 +130,10 @@ final class OutboxWorkList: @unchecked Sendable {
         for index in candidates.indices {
             let candidate = candidates[index]
             let row = candidate.row
-            if heldChats.contains(row.chatId) || chatsInFlight.contains(row.chatId)
+            if heldChats.contains(row.chatId) { continue }
+            if chatsInFlight.contains(row.chatId)
                 || (candidate.isMessage && messagesInFlight >= messageLimit) || (row.notBefore.map { $0 > now } ?? false) {
-                heldChats.insert(row.chatId)
+                heldChats.append(row.chatId)
                 continue
             }
             // The slot is taken before the call, not after its answer: with several workers, a
@@ -139,11 +142,11 @@ final class OutboxWorkList: @unchecked Sendable {
             // this worker waited for the lock: a slot recorded too early lets the next ones go early.
             if candidate.isPaced, let free = limiter.claim(row.chatId, now: max(now, Date())) {
                 pacedUntil = min(pacedUntil ?? free, free)
-                heldChats.insert(row.chatId)
+                heldChats.append(row.chatId)
                 continue
             }
             candidates.remove(at: index)
-            chatsInFlight.insert(row.chatId)
+            chatsInFlight.append(row.chatId)
             if candidate.isMessage { messagesInFlight += 1 }
             return .send(row)
         }
@@ -232,7 +235,7 @@ final class OutboxWorkList: @unchecked Sendable {
         defer { condition.unlock() }
         // A call cut short by the shutdown may have reached Telegram: its chat gets nothing more
         // in this run, so its next row cannot overtake it and it is not sent twice.
-        if outcome != .abandoned { chatsInFlight.remove(row.chatId) }
+        if outcome != .abandoned, let index = chatsInFlight.firstIndex(of: row.chatId) { chatsInFlight.remove(at: index) }
         if !Self.isSafeToRepeat(row.method) { messagesInFlight -= 1 }
         if outcome == .sentUnacknowledged, let id = row.id {
             unacknowledged.insert(id)
