@@ -32,6 +32,10 @@ import Testing
         #expect(absolute.path == "/bot1:t/getMe")
         #expect(absolute.query == "a=b")
         #expect(try head("GET http://127.0.0.1 HTTP/1.1\r\n\r\n").path == "/")
+        // A URL in the query of an ordinary target is not an absolute-form target.
+        let withURL = try head("GET /bot1:t/sendMessage?u=http://x/y HTTP/1.1\r\n\r\n")
+        #expect(withURL.path == "/bot1:t/sendMessage")
+        #expect(withURL.query == "u=http://x/y")
     }
 
     @Test(arguments: [

@@ -47,6 +47,12 @@ import Testing
         }
     }
 
+    @Test func escapesAreExactAndEverythingElseIsCopied() {
+        var writer = JSONBodyWriter()
+        writer.string("\u{1}\"\\\n\r\t\u{7F}é/")
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == #""\u0001\"\\\n\r\t\#u{7F}é/""#)
+    }
+
     @Test func stringsSurviveTheRoundTrip() throws {
         for text in Self.awkwardTexts {
             let body = JSONBodyWriter.body(of: SendMessage(chatId: 1, text: text))
