@@ -114,6 +114,20 @@ import Testing
         #expect(!rows.contains { margins.contains($0["indicator_id"]!) && ($0["value"] == "1" || $0["value"] == "2") })
     }
 
+    @Test func anArchiveOverTheLimitIsNotReadIntoMemory() throws {
+        let options = fixture.options
+        try fixture.database.writer.write { db in
+            let pseudonym = try ParticipantPseudonym.forStore(db)
+            let whole = try CSVExport.archive(in: db, period: fixture.november, options: options, pseudonym: pseudonym)
+            let fits = try #require(try CSVExport.archive(in: db, period: fixture.november, options: options, pseudonym: pseudonym,
+                                                          smallerThan: whole.data.count + 1))
+            #expect(fits.data == whole.data)
+            #expect(fits.fileName == whole.fileName)
+            #expect(try CSVExport.archive(in: db, period: fixture.november, options: options, pseudonym: pseudonym,
+                                          smallerThan: whole.data.count) == nil)
+        }
+    }
+
     @Test func dialogFilterUnknownDialogAndEmptyPeriod() throws {
         let options = fixture.options
         try fixture.database.writer.write { db in

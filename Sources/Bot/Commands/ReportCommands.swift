@@ -53,9 +53,9 @@ struct ReportCommands: Sendable {
         try answering(person, now: now, in: db) { options in
             let period = try ReportPeriod.parse(argument.isEmpty ? "all" : argument, now: now, timeZone: timeZone)
             // The archive refuses an empty period by itself.
-            let archive = try CSVExport.archive(in: db, period: period, options: options,
-                                                pseudonym: ParticipantPseudonym.forStore(db))
-            guard archive.data.count < 50_000_000 else {
+            guard let archive = try CSVExport.archive(in: db, period: period, options: options,
+                                                      pseudonym: ParticipantPseudonym.forStore(db), smallerThan: 50_000_000)
+            else {
                 try OutboxItem.say(Self.tooLarge.text(for: person.language), to: person.telegramUserId, at: now, in: db)
                 return
             }

@@ -43,15 +43,35 @@ public enum CSVExport {
         return archiveName(period)
     }
 
-    /// The archive in memory, for the bot to send as a document. Telegram takes documents up to 50 MB:
-    /// check `data.count` before sending.
+    /// The archive in memory.
     public static func archive(in db: Database, period: ReportPeriod, options: ReportOptions, pseudonym: ParticipantPseudonym,
                                dialogs: [String]? = nil) throws -> (fileName: String, data: Data) {
         try archive(in: db, period: period, options: options, pseudonym: pseudonym, dialogs: dialogs, second: nil)
     }
 
+    /// The archive in memory if it is smaller than `limit` bytes, else nil, for the bot to send as a
+    /// document (Telegram takes up to 50 MB). The archive is measured on disk first, so one too
+    /// large to send is never read into memory.
+    public static func archive(in db: Database, period: ReportPeriod, options: ReportOptions, pseudonym: ParticipantPseudonym,
+                               dialogs: [String]? = nil, smallerThan limit: Int) throws -> (fileName: String, data: Data)? {
+        try writingArchive(in: db, period: period, options: options, pseudonym: pseudonym, dialogs: dialogs, second: nil) { name, file in
+            let size = try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int ?? Int.max
+            guard size < limit else { return nil }
+            return (name, try Data(contentsOf: file))
+        }
+    }
+
     static func archive(in db: Database, period: ReportPeriod, options: ReportOptions, pseudonym: ParticipantPseudonym,
                         dialogs: [String]?, second: SecondReader?) throws -> (fileName: String, data: Data) {
+        try writingArchive(in: db, period: period, options: options, pseudonym: pseudonym, dialogs: dialogs, second: second) { name, file in
+            (name, try Data(contentsOf: file))
+        }
+    }
+
+    /// Writes the archive to a scratch file, hands its name and file to `read`, then deletes the file.
+    private static func writingArchive<Result>(in db: Database, period: ReportPeriod, options: ReportOptions,
+                                               pseudonym: ParticipantPseudonym, dialogs: [String]?, second: SecondReader?,
+                                               read: (_ name: String, _ file: URL) throws -> Result) throws -> Result {
         let folder = try ScratchFiles.makeFolder(for: db)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("export.zip")
@@ -62,7 +82,7 @@ public enum CSVExport {
             name = try writeArchive(in: db, period: period, options: options, pseudonym: pseudonym, dialogs: dialogs, to: handle,
                                     second: second)
         }
-        return (name, try Data(contentsOf: file))
+        return try read(name, file)
     }
 
     /// Only the tidy answers file, streamed to `handle` (for `kenesh report --format csv` on stdout).
